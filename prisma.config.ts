@@ -7,5 +7,7 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= "/bin/false";
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  datasource: { url: process.env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/asn_berbagi" },
+  datasource: {
+    url: process.env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/asn_berbagi",
+  },
 });

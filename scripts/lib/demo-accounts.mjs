@@ -1,0 +1,19 @@
+// The demo sign-ins, shared by the demo seed, `npm start`'s banner, the README and the e2e tests.
+// Every demo account's password is DEMO_PASSWORD (default "berbagi-demo").
+
+export const DEFAULT_DEMO_PASSWORD = "berbagi-demo";
+
+export function demoPassword() {
+  return process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+}
+
+export const DEMO_USERNAMES = {
+  admin: "admin",
+  leader: "bupati",
+  secondLeader: "sekda",
+  supervisor: "pengawas",
+  camat: "camat.genteng",
+};
+
+/** Synthetic, valid-format PNS NIPs of the first three demo ASN (they foster 3, 2 and 2+ families). */
+export const DEMO_ASN_NIPS = ["198609262015051001", "199103142019032002", "198811052014021003"];

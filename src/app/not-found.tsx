@@ -1,0 +1,16 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <main className="mx-auto max-w-md px-4 py-16 text-center">
+      <p className="text-sm font-semibold text-brand-700">404</p>
+      <h1 className="mt-2 text-2xl font-bold">Halaman tidak ditemukan</h1>
+      <p className="mt-2 text-slate-600">
+        Halaman atau data yang Anda cari tidak ada, atau bukan bagian dari akses Anda.
+      </p>
+      <Link href="/" className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 font-medium text-white">
+        Kembali ke beranda
+      </Link>
+    </main>
+  );
+}

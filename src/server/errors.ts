@@ -1,0 +1,43 @@
+import "server-only";
+import { notFound as routeNotFound } from "next/navigation";
+
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT";
+
+const defaultMessages: Record<AppErrorCode, string> = {
+  UNAUTHENTICATED: "Sesi Anda telah berakhir. Silakan masuk kembali.",
+  FORBIDDEN: "Anda tidak memiliki akses untuk tindakan ini.",
+  NOT_FOUND: "Data tidak ditemukan.",
+  CONFLICT: "Data sudah berubah atau sudah ada. Muat ulang halaman lalu coba lagi.",
+  INVALID_INPUT: "Isian belum benar. Periksa kembali.",
+};
+
+/** The one expected-error type of the data-access layer. Its message is safe to show users. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fieldErrors?: Record<string, string[]>;
+
+  constructor(code: AppErrorCode, message?: string, fieldErrors?: Record<string, string[]>) {
+    super(message ?? defaultMessages[code]);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export function notFound(): AppError {
+  return new AppError("NOT_FOUND");
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** For pages: a DAL NOT_FOUND becomes the route's 404 page; anything else propagates. */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") routeNotFound();
+    throw error;
+  }
+}
