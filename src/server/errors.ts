@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound as routeNotFound } from "next/navigation";
+import { z } from "zod";
 
 export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT";
 
@@ -40,4 +41,17 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
     if (isAppError(error) && error.code === "NOT_FOUND") routeNotFound();
     throw error;
   }
+}
+
+/** For server actions: an expected AppError becomes an error state; anything else is a bug and propagates. */
+export function actionErrorFrom(error: unknown): { status: "error"; message: string; fieldErrors?: Record<string, string[]> } {
+  if (!isAppError(error)) throw error;
+  return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
+}
+
+const uuidSchema = z.uuid();
+
+/** Ids come from URLs and forms: one that is not a UUID cannot exist, so it is NOT_FOUND without a query. */
+export function assertUuid(id: string): void {
+  if (!uuidSchema.safeParse(id).success) throw notFound();
 }

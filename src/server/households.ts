@@ -1,20 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { maskPersonalNumber } from "@/lib/identity";
 import { canSeeFullIdentityNumbers, type Actor } from "@/lib/permissions";
 import { periodKeyOf, periodKeysBack } from "@/lib/period";
-import { notFound } from "./errors";
+import { assertUuid, notFound } from "./errors";
 import { householdScope } from "./policy";
 import { getProgrammeSettings } from "./settings";
 import { db } from "./db";
 
-const uuidSchema = z.uuid();
 
-/** Ids come from URLs: anything that is not a UUID cannot exist, so it is a 404 without a query. */
-function assertUuid(id: string): void {
-  if (!uuidSchema.safeParse(id).success) throw notFound();
-}
 
 const familyRowSelect = {
   id: true,

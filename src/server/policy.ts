@@ -53,3 +53,12 @@ export function followUpScope(actor: Actor): Prisma.FollowUpWhereInput {
       return NOTHING;
   }
 }
+
+/**
+ * Visits an actor may read (and their photos). Follows the family, not the author: an ASN sees the
+ * visits of their *current* families, also those filed by a previous ASN, and loses them once the
+ * assignment ends; leaders see none (aggregates only).
+ */
+export function visitScope(actor: Actor): Prisma.VisitWhereInput {
+  return actor.role === "ADMIN" ? {} : { household: householdScope(actor) };
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import type { MenuRotationItem } from "@/lib/menu";
 import type { Cadence } from "@/lib/period";
 import { db } from "./db";
 
@@ -32,4 +33,16 @@ export const getProgrammeSettings = cache(async (): Promise<ProgrammeSettingsDto
     },
   });
   return row ?? DEFAULTS;
+});
+
+/** The menu rotation (not personal data). */
+export const getMenuRotation = cache(async (): Promise<MenuRotationItem[]> => {
+  const rows = await db.menuItem.findMany({ orderBy: { position: "asc" } });
+  return rows.map((r) => ({
+    position: r.position,
+    name: r.name,
+    unit: r.unit,
+    defaultQuantity: Number(r.defaultQuantity),
+    defaultValueRupiah: r.defaultValueRupiah,
+  }));
 });

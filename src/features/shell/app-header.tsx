@@ -3,7 +3,10 @@ import { SignOutButton } from "@/features/auth/sign-out-button";
 import { ROLE_LABEL, type Actor, type Role } from "@/lib/permissions";
 
 const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
-  ASN: [{ href: "/asn", label: "Keluarga saya" }],
+  ASN: [
+    { href: "/asn", label: "Keluarga saya" },
+    { href: "/asn/riwayat", label: "Riwayat" },
+  ],
   ADMIN: [
     { href: "/admin", label: "Ringkasan" },
     { href: "/pimpinan", label: "Dasbor" },

@@ -1,0 +1,635 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { ageOn, isSchoolAge } from "@/lib/dates";
+import { FOLLOW_UP_LABEL, problemsIn } from "@/lib/follow-up-rules";
+import { formatRupiah, parseRupiah } from "@/lib/money";
+import {
+  CHRONIC_DISEASES,
+  DISABILITIES,
+  HEALTH,
+  HOUSE_CODE_LISTS,
+  isHouseLivable,
+  type HouseAnswers,
+  JKN,
+  NATIONAL_AID,
+  PRESENCE,
+  SCHOOL,
+} from "@/lib/regsosek";
+import type { MemberAnswer, VisitReportInput } from "@/schemas/visit";
+import type { FormMember, VisitForm as VisitFormData } from "@/server/visits";
+import { submitVisitAction } from "./actions";
+import { FieldError, Section, Select, TextInput, YesNo } from "./form-controls";
+import { resizePhoto } from "./resize-photo";
+
+type ItemState = { name: string; quantity: string; unit: string; valueRupiah: string };
+type HouseKey = keyof typeof HOUSE_CODE_LISTS;
+type HouseState = Record<HouseKey, number | null> & { floorAreaM2: string };
+
+/** Everything the ASN has typed, kept as typed (e.g. "25.000") so nothing is lost on an error. */
+type FormState = {
+  idempotencyKey: string;
+  visitDate: string;
+  delivered: boolean;
+  items: ItemState[];
+  notDeliveredReason: string;
+  livingAlone: { anyoneAlone: boolean | null; hasCaregiver: boolean | null };
+  members: MemberAnswer[];
+  aid: string[];
+  house: HouseState;
+  changes: { familyMoved: boolean; familyNotFound: boolean; newMember: boolean };
+  notes: string;
+  location: { latitude: number; longitude: number; accuracyMeters: number | null } | null;
+};
+
+const HOUSE_LABELS: Record<HouseKey, string> = {
+  floor: "Jenis lantai terluas",
+  wall: "Jenis dinding terluas",
+  roof: "Jenis atap terluas",
+  drinkingWater: "Sumber air minum utama",
+  sanitation: "Fasilitas buang air besar",
+  electricity: "Sumber penerangan utama",
+};
+
+const DRAFT_VERSION = 1;
+
+function draftKey(householdId: string, periodKey: string) {
+  return `asn-berbagi:draft:v${DRAFT_VERSION}:${householdId}:${periodKey}`;
+}
+
+function initialState(form: VisitFormData, newKey: string): FormState {
+  const p = form.prefill;
+  const defaultDate = form.period.lastDay < form.today ? form.period.lastDay : form.today;
+  return {
+    idempotencyKey: p.idempotencyKey ?? newKey,
+    visitDate: p.visitDate ?? defaultDate,
+    delivered: p.delivered,
+    items: p.items.map((i) => ({
+      name: i.name,
+      quantity: String(i.quantity).replace(".", ","),
+      unit: i.unit,
+      valueRupiah: formatRupiah(i.valueRupiah).replace("Rp", ""),
+    })),
+    notDeliveredReason: p.notDeliveredReason ?? "",
+    livingAlone: p.livingAlone,
+    members: p.members,
+    aid: p.aid,
+    house: {
+      floor: p.house?.floor ?? null,
+      wall: p.house?.wall ?? null,
+      roof: p.house?.roof ?? null,
+      drinkingWater: p.house?.drinkingWater ?? null,
+      sanitation: p.house?.sanitation ?? null,
+      electricity: p.house?.electricity ?? null,
+      floorAreaM2: p.house?.floorAreaM2 ? String(p.house.floorAreaM2).replace(".", ",") : "",
+    },
+    changes: p.changes,
+    notes: p.notes ?? "",
+    location: null,
+  };
+}
+
+/** The house answers once every code is chosen (for the live "layak huni" result), else null. */
+function houseAnswersOf(h: HouseState): (HouseAnswers & { floorAreaM2: number | null }) | null {
+  const { floor, wall, roof, drinkingWater, sanitation, electricity } = h;
+  if (floor === null || wall === null || roof === null || drinkingWater === null || sanitation === null || electricity === null)
+    return null;
+  const area = Number(h.floorAreaM2.replace(",", "."));
+  return { floor, wall, roof, drinkingWater, sanitation, electricity, floorAreaM2: area > 0 ? area : null };
+}
+
+function decimalOrText(value: string): number | string {
+  const normalised = value.trim().replace(",", ".");
+  return normalised !== "" && !Number.isNaN(Number(normalised)) ? Number(normalised) : value;
+}
+
+/** The form state as the server schema's input. Unparseable text is sent as is, so the server names it. */
+function toPayload(state: FormState, form: VisitFormData): VisitReportInput {
+  const familyAbsent = state.changes.familyMoved || state.changes.familyNotFound;
+  const h = state.house;
+  return {
+    householdId: form.household.id,
+    periodKey: form.period.periodKey,
+    idempotencyKey: state.idempotencyKey,
+    visitDate: state.visitDate,
+    delivered: state.delivered,
+    items: state.delivered
+      ? state.items.map((i) => ({
+          name: i.name,
+          quantity: decimalOrText(i.quantity) as number,
+          unit: i.unit,
+          valueRupiah: (parseRupiah(i.valueRupiah) ?? i.valueRupiah) as number,
+        }))
+      : [],
+    notDeliveredReason: state.delivered ? null : state.notDeliveredReason,
+    livingAlone: {
+      anyoneAlone: state.livingAlone.anyoneAlone as boolean,
+      hasCaregiver: state.livingAlone.anyoneAlone ? state.livingAlone.hasCaregiver : null,
+    },
+    members: state.members,
+    aid: state.aid,
+    house: familyAbsent
+      ? null
+      : {
+          floor: h.floor as number,
+          wall: h.wall as number,
+          roof: h.roof as number,
+          drinkingWater: h.drinkingWater as number,
+          sanitation: h.sanitation as number,
+          electricity: h.electricity as number,
+          floorAreaM2: h.floorAreaM2.trim() === "" ? null : (decimalOrText(h.floorAreaM2) as number),
+        },
+    changes: state.changes,
+    notes: state.notes,
+    location: state.location,
+  };
+}
+
+export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: string }) {
+  const router = useRouter();
+  const storageKey = draftKey(form.household.id, form.period.periodKey);
+  const [state, setState] = useState<FormState>(() => initialState(form, newKey));
+  const [restored, setRestored] = useState(false);
+  const [photo, setPhoto] = useState<{ blob: Blob; url: string } | null>(null);
+  const [photoBusy, setPhotoBusy] = useState(false);
+  const [gpsMessage, setGpsMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const submitting = useRef(false);
+  const loaded = useRef(false);
+
+  // Restore a draft left by a lost connection or a closed tab (same phone, same family, same period).
+  useEffect(() => {
+    const saved = window.localStorage.getItem(storageKey);
+    if (saved) {
+      try {
+        const draft = JSON.parse(saved) as { state: FormState };
+        // eslint-disable-next-line react-hooks/set-state-in-effect -- reading browser storage after hydration
+        setState(draft.state);
+        setRestored(true);
+      } catch {
+        window.localStorage.removeItem(storageKey);
+      }
+    }
+    loaded.current = true;
+  }, [storageKey]);
+
+  useEffect(() => {
+    if (!loaded.current) return;
+    window.localStorage.setItem(storageKey, JSON.stringify({ state, savedAt: new Date().toISOString() }));
+  }, [state, storageKey]);
+
+  const members = form.household.members;
+  const memberById = useMemo(() => new Map(members.map((m) => [m.id, m])), [members]);
+  const familyAbsent = state.changes.familyMoved || state.changes.familyNotFound;
+  const presentCount = state.members.filter((m) => m.presence === "PRESENT").length;
+  const house = houseAnswersOf(state.house);
+  const livable = house ? isHouseLivable(house, presentCount) : null;
+
+  const previewProblems = useMemo(() => {
+    if (state.livingAlone.anyoneAlone === null) return [];
+    return problemsIn(
+      {
+        livingAlone: { anyoneAlone: state.livingAlone.anyoneAlone, hasCaregiver: state.livingAlone.hasCaregiver },
+        members: state.members,
+        aid: state.aid,
+        house: house && !familyAbsent ? { ...house, livable: !!livable } : null,
+        changes: state.changes,
+      },
+      { desil: null, category: null, members: members.map((m) => ({ id: m.id, name: m.name, birthDate: new Date(m.birthDate) })) },
+      state.visitDate || form.today,
+    ).filter((p) => p.type !== "NO_ROUTINE_AID");
+  }, [state, members, house, familyAbsent, livable, form.today]);
+
+  function update<K extends keyof FormState>(key: K, value: FormState[K]) {
+    setState((s) => ({ ...s, [key]: value }));
+  }
+
+  function updateMember(index: number, patch: Partial<MemberAnswer>) {
+    setState((s) => ({ ...s, members: s.members.map((m, i) => (i === index ? { ...m, ...patch } : m)) }));
+  }
+
+  function updateItem(index: number, patch: Partial<ItemState>) {
+    setState((s) => ({ ...s, items: s.items.map((it, i) => (i === index ? { ...it, ...patch } : it)) }));
+  }
+
+  async function onPhotoChosen(file: File | undefined) {
+    if (!file) return;
+    setPhotoBusy(true);
+    setErrors((e) => ({ ...e, photo: [] }));
+    try {
+      const blob = await resizePhoto(file);
+      if (photo) URL.revokeObjectURL(photo.url);
+      setPhoto({ blob, url: URL.createObjectURL(blob) });
+    } catch (error) {
+      setErrors((e) => ({ ...e, photo: [error instanceof Error ? error.message : "Foto tidak dapat dibaca."] }));
+    } finally {
+      setPhotoBusy(false);
+    }
+  }
+
+  function captureLocation() {
+    if (!("geolocation" in navigator)) {
+      setGpsMessage("Perangkat ini tidak mendukung GPS.");
+      return;
+    }
+    setGpsMessage("Mengambil lokasi…");
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        update("location", {
+          latitude: Number(pos.coords.latitude.toFixed(6)),
+          longitude: Number(pos.coords.longitude.toFixed(6)),
+          accuracyMeters: Math.round(pos.coords.accuracy),
+        });
+        setGpsMessage(null);
+      },
+      () => setGpsMessage("Lokasi tidak dapat diambil. Izinkan akses lokasi atau lewati bagian ini."),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting.current) return; // a double tap sends one request; the key makes retries safe too
+    submitting.current = true;
+    setPending(true);
+    setFormError(null);
+    try {
+      const body = new FormData();
+      body.set("payload", JSON.stringify(toPayload(state, form)));
+      if (photo) body.set("photo", photo.blob, "foto.jpg");
+      const result = await submitVisitAction(body);
+      if (result.status === "success") {
+        window.localStorage.removeItem(storageKey);
+        const raised = result.data?.followUpsRaised ?? 0;
+        router.push(`/asn?terkirim=1${raised ? `&tindakLanjut=${raised}` : ""}`);
+        router.refresh();
+        return;
+      }
+      if (result.status === "error") {
+        setErrors(result.fieldErrors ?? {});
+        setFormError(result.message);
+        window.scrollTo({ top: 0, behavior: "smooth" });
+      }
+    } catch {
+      setFormError("Koneksi terputus. Laporan Anda tersimpan sebagai draf di ponsel ini; kirim ulang saat sinyal kembali.");
+    } finally {
+      submitting.current = false;
+      setPending(false);
+    }
+  }
+
+  const e = errors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="visit-form">
+      {restored ? (
+        <p className="rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="draft-restored">
+          Draf laporan yang belum terkirim dipulihkan.
+        </p>
+      ) : null}
+      {formError ? (
+        <div className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="form-error" aria-live="assertive">
+          <p className="font-medium">{formError}</p>
+          {e.periodKey?.[0] ? <p>{e.periodKey[0]}</p> : null}
+          {e.members?.[0] ? <p>{e.members[0]}</p> : null}
+          {e.house?.[0] ? <p>{e.house[0]}</p> : null}
+        </div>
+      ) : null}
+
+      <Section title="Kunjungan">
+        <TextInput
+          label="Tanggal kunjungan"
+          type="date"
+          value={state.visitDate}
+          min={form.period.firstDay}
+          max={form.period.lastDay < form.today ? form.period.lastDay : form.today}
+          onChange={(v) => update("visitDate", v)}
+          error={e.visitDate}
+        />
+        <div className="space-y-2">
+          <p className="text-sm font-medium">Perubahan keluarga</p>
+          {(
+            [
+              ["familyNotFound", "Keluarga tidak ditemukan di alamat"],
+              ["familyMoved", "Keluarga sudah pindah"],
+              ["newMember", "Ada anggota keluarga baru"],
+            ] as const
+          ).map(([key, label]) => (
+            <label key={key} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                className="size-5"
+                checked={state.changes[key]}
+                onChange={(ev) => update("changes", { ...state.changes, [key]: ev.target.checked })}
+              />
+              {label}
+            </label>
+          ))}
+        </div>
+      </Section>
+
+      <Section title="Bantuan yang diantar" hint={form.menuItem ? `${form.period.menuLabel}: ${form.menuItem.name}` : undefined}>
+        <YesNo name="delivered" label="Apakah bantuan diantar?" value={state.delivered} onChange={(v) => update("delivered", v)} />
+        {state.delivered ? (
+          <div className="space-y-3">
+            {state.items.map((item, index) => (
+              <div key={index} className="rounded-lg border border-slate-200 p-3" data-testid="visit-item">
+                <TextInput
+                  label="Barang"
+                  value={item.name}
+                  onChange={(v) => updateItem(index, { name: v })}
+                  error={e[`items.${index}.name`]}
+                />
+                <div className="mt-2 grid grid-cols-2 gap-2">
+                  <TextInput
+                    label="Jumlah"
+                    inputMode="decimal"
+                    value={item.quantity}
+                    onChange={(v) => updateItem(index, { quantity: v })}
+                    error={e[`items.${index}.quantity`]}
+                  />
+                  <TextInput
+                    label="Satuan"
+                    value={item.unit}
+                    onChange={(v) => updateItem(index, { unit: v })}
+                    error={e[`items.${index}.unit`]}
+                  />
+                </div>
+                <TextInput
+                  label="Perkiraan nilai (Rp)"
+                  inputMode="numeric"
+                  value={item.valueRupiah}
+                  onChange={(v) => updateItem(index, { valueRupiah: v })}
+                  error={e[`items.${index}.valueRupiah`]}
+                  className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
+                />
+                {state.items.length > 1 ? (
+                  <button
+                    type="button"
+                    className="mt-2 text-sm font-medium text-red-700"
+                    onClick={() => update("items", state.items.filter((_, i) => i !== index))}
+                  >
+                    Hapus barang
+                  </button>
+                ) : null}
+              </div>
+            ))}
+            <FieldError messages={e.items} />
+            {state.items.length < 10 ? (
+              <button
+                type="button"
+                className="text-sm font-medium text-brand-700"
+                onClick={() => update("items", [...state.items, { name: "", quantity: "1", unit: "paket", valueRupiah: "" }])}
+              >
+                + Tambah barang
+              </button>
+            ) : null}
+          </div>
+        ) : (
+          <TextInput
+            label="Alasan tidak diantar"
+            value={state.notDeliveredReason}
+            onChange={(v) => update("notDeliveredReason", v)}
+            error={e.notDeliveredReason}
+          />
+        )}
+      </Section>
+
+      {familyAbsent ? null : (
+        <>
+          <Section title="Tinggal sebatang kara">
+            <YesNo
+              name="anyoneAlone"
+              label="Ada anggota yang tinggal sendirian (sebatang kara)?"
+              value={state.livingAlone.anyoneAlone}
+              onChange={(v) => update("livingAlone", { anyoneAlone: v, hasCaregiver: v ? state.livingAlone.hasCaregiver : null })}
+              error={e["livingAlone.anyoneAlone"]}
+            />
+            {state.livingAlone.anyoneAlone ? (
+              <YesNo
+                name="hasCaregiver"
+                label="Apakah ada pendamping/perawat?"
+                value={state.livingAlone.hasCaregiver}
+                onChange={(v) => update("livingAlone", { ...state.livingAlone, hasCaregiver: v })}
+                error={e["livingAlone.hasCaregiver"]}
+              />
+            ) : null}
+          </Section>
+
+          <Section title="Anggota keluarga" hint="Kesehatan, JKN, dan sekolah anak usia 7–18 tahun.">
+            {state.members.map((answer, index) => {
+              const member = memberById.get(answer.memberId);
+              if (!member) return null;
+              return (
+                <MemberCard
+                  key={answer.memberId}
+                  member={member}
+                  answer={answer}
+                  visitDate={state.visitDate || form.today}
+                  onChange={(patch) => updateMember(index, patch)}
+                  errors={(field) => e[`members.${index}.${field}`] ?? (field === "" ? e[`members.${index}`] : undefined)}
+                />
+              );
+            })}
+          </Section>
+
+          <Section title="Bantuan rutin yang diterima saat ini" hint="Centang semua yang sedang diterima keluarga.">
+            {[...Object.entries(NATIONAL_AID), ...form.localAidProgrammes.map((p) => [p, p] as const)].map(([code, label]) => (
+              <label key={code} className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  className="size-5"
+                  checked={state.aid.includes(code)}
+                  onChange={(ev) =>
+                    update("aid", ev.target.checked ? [...state.aid, code] : state.aid.filter((a) => a !== code))
+                  }
+                />
+                {label}
+              </label>
+            ))}
+          </Section>
+
+          <Section title="Kondisi rumah" hint="Kode mengikuti Regsosek BPS.">
+            {(Object.keys(HOUSE_CODE_LISTS) as HouseKey[]).map((key) => (
+              <Select
+                key={key}
+                label={HOUSE_LABELS[key]}
+                value={state.house[key]}
+                options={Object.entries(HOUSE_CODE_LISTS[key]).map(([code, text]) => [Number(code), text] as const)}
+                onChange={(v) => update("house", { ...state.house, [key]: v })}
+                error={e[`house.${key}`]}
+              />
+            ))}
+            <TextInput
+              label="Luas lantai (m², boleh dikosongkan)"
+              inputMode="decimal"
+              value={state.house.floorAreaM2}
+              onChange={(v) => update("house", { ...state.house, floorAreaM2: v })}
+              error={e["house.floorAreaM2"]}
+            />
+            {livable !== null ? (
+              <p
+                data-testid="house-livable"
+                className={`rounded-lg px-3 py-2 text-sm font-medium ${livable ? "bg-brand-50 text-brand-800" : "bg-amber-50 text-amber-900"}`}
+              >
+                {livable ? "Rumah layak huni" : "Rumah tidak layak huni"}
+              </p>
+            ) : null}
+          </Section>
+        </>
+      )}
+
+      <Section title="Catatan dan bukti">
+        <label className="block">
+          <span className="text-sm font-medium">Catatan (boleh dikosongkan)</span>
+          <textarea
+            rows={3}
+            value={state.notes}
+            onChange={(ev) => update("notes", ev.target.value)}
+            className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
+          />
+          <FieldError messages={e.notes} />
+        </label>
+        <label className="block">
+          <span className="text-sm font-medium">Foto kunjungan (boleh dikosongkan)</span>
+          <input
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            capture="environment"
+            data-testid="photo-input"
+            onChange={(ev) => onPhotoChosen(ev.target.files?.[0])}
+            className="mt-1 block w-full text-sm"
+          />
+          {photoBusy ? <p className="text-sm text-slate-600">Memperkecil foto…</p> : null}
+          {photo ? (
+            <span className="mt-2 flex items-center gap-3">
+              {/* eslint-disable-next-line @next/next/no-img-element -- a local blob preview */}
+              <img src={photo.url} alt="Pratinjau foto kunjungan" className="size-16 rounded object-cover" />
+              <span className="text-sm text-slate-600" data-testid="photo-size">
+                {Math.round(photo.blob.size / 1024)} KB
+              </span>
+            </span>
+          ) : null}
+          {form.existing?.hasPhoto && !photo ? <span className="text-sm text-slate-600">Foto sebelumnya tetap disimpan.</span> : null}
+          <FieldError messages={e.photo} />
+        </label>
+        <div>
+          <button type="button" onClick={captureLocation} className="text-sm font-medium text-brand-700">
+            {state.location ? "Perbarui lokasi GPS" : "Ambil lokasi GPS (boleh dilewati)"}
+          </button>
+          {state.location ? (
+            <p className="text-sm text-slate-600" data-testid="gps-point">
+              {state.location.latitude}, {state.location.longitude} (±{state.location.accuracyMeters ?? "?"} m)
+            </p>
+          ) : null}
+          {gpsMessage ? <p className="text-sm text-slate-600">{gpsMessage}</p> : null}
+        </div>
+      </Section>
+
+      {previewProblems.length > 0 ? (
+        <div className="rounded-xl bg-amber-50 p-4 text-sm text-amber-900" data-testid="follow-up-preview">
+          <p className="font-semibold">Laporan ini akan membuat tindak lanjut:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {previewProblems.map((p) => (
+              <li key={p.type}>
+                {FOLLOW_UP_LABEL[p.type]}: {p.detail}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <button
+        type="submit"
+        disabled={pending || photoBusy}
+        className="w-full rounded-xl bg-brand-600 px-4 py-3 text-base font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? "Mengirim…" : form.existing ? "Simpan perubahan" : "Kirim laporan"}
+      </button>
+    </form>
+  );
+}
+
+function MemberCard({
+  member,
+  answer,
+  visitDate,
+  onChange,
+  errors,
+}: {
+  member: FormMember;
+  answer: MemberAnswer;
+  visitDate: string;
+  onChange: (patch: Partial<MemberAnswer>) => void;
+  errors: (field: string) => string[] | undefined;
+}) {
+  const age = ageOn(member.birthDate, visitDate);
+  const schoolAge = isSchoolAge(age);
+  const present = answer.presence === "PRESENT";
+  return (
+    <div className={`rounded-lg border p-3 ${schoolAge ? "border-sky-300 bg-sky-50/40" : "border-slate-200"}`} data-testid="member-answer">
+      <p className="font-medium">
+        {member.name} <span className="text-sm font-normal text-slate-600">· {age} tahun</span>
+      </p>
+      <FieldError messages={errors("")} />
+      <div className="mt-2 space-y-2">
+        <Select
+          label="Keberadaan"
+          value={answer.presence}
+          options={Object.entries(PRESENCE) as [MemberAnswer["presence"], string][]}
+          onChange={(v) => onChange({ presence: v })}
+          error={errors("presence")}
+        />
+        {present ? (
+          <>
+            <Select
+              label="Kesehatan"
+              value={answer.health}
+              options={Object.entries(HEALTH) as [NonNullable<MemberAnswer["health"]>, string][]}
+              onChange={(v) => onChange({ health: v })}
+              error={errors("health")}
+            />
+            {answer.health === "CHRONIC" ? (
+              <Select
+                label="Penyakit kronis"
+                value={answer.chronicDisease}
+                options={CHRONIC_DISEASES.map((d) => [d, d] as const)}
+                onChange={(v) => onChange({ chronicDisease: v })}
+                error={errors("chronicDisease")}
+              />
+            ) : null}
+            {answer.health === "DISABLED" ? (
+              <Select
+                label="Jenis disabilitas"
+                value={answer.disability}
+                options={DISABILITIES.map((d) => [d, d] as const)}
+                onChange={(v) => onChange({ disability: v })}
+                error={errors("disability")}
+              />
+            ) : null}
+            <Select
+              label="JKN / BPJS Kesehatan"
+              value={answer.jkn}
+              options={Object.entries(JKN) as [NonNullable<MemberAnswer["jkn"]>, string][]}
+              onChange={(v) => onChange({ jkn: v })}
+              error={errors("jkn")}
+            />
+            {schoolAge ? (
+              <Select
+                label="Status sekolah"
+                value={answer.school}
+                options={Object.entries(SCHOOL) as [NonNullable<MemberAnswer["school"]>, string][]}
+                onChange={(v) => onChange({ school: v })}
+                error={errors("school")}
+              />
+            ) : (
+              <FieldError messages={errors("school")} />
+            )}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
