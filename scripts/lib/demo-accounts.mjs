@@ -15,5 +15,5 @@ export const DEMO_USERNAMES = {
   camat: "camat.genteng",
 };
 
-/** Synthetic, valid-format PNS NIPs of the first three demo ASN (they foster 3, 2 and 2+ families). */
-export const DEMO_ASN_NIPS = ["198609262015051001", "199103142019032002", "198811052014021003"];
+/** Synthetic, valid-format PNS NIPs of the first three demo ASN (they foster 4, 2 and 3 families). */
+export const DEMO_ASN_NIPS = ["198609262015051001", "199203152019032001", "197808172005011001"];

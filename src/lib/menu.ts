@@ -6,7 +6,13 @@ import { parsePeriodKey, periodRange } from "./period";
 // month of its Thursday (the ISO rule), and its number is that Thursday's day of month / 7,
 // rounded up (1-5). A monthly period uses the month number.
 
-export type MenuRotationItem = { position: number; name: string; unit: string; defaultQuantity: number; defaultValueRupiah: number };
+export type MenuRotationItem = {
+  position: number;
+  name: string;
+  unit: string;
+  defaultQuantity: number;
+  defaultValueRupiah: number;
+};
 
 export type MenuSlot = { slot: number; label: string };
 
@@ -23,7 +29,10 @@ export function menuSlotOf(periodKey: string): MenuSlot {
 }
 
 /** The rotation item for a period, or null when no menu is set. Items are sorted by position. */
-export function menuItemFor<T extends { position: number }>(periodKey: string, rotation: readonly T[]): T | null {
+export function menuItemFor<T extends { position: number }>(
+  periodKey: string,
+  rotation: readonly T[],
+): T | null {
   if (rotation.length === 0) return null;
   const sorted = [...rotation].sort((a, b) => a.position - b.position);
   return sorted[(menuSlotOf(periodKey).slot - 1) % sorted.length] ?? null;

@@ -108,10 +108,18 @@ export const MIN_FLOOR_AREA_PER_PERSON_M2 = 7.2;
 
 /** BPS "rumah layak huni": all criteria hold (living space only when the floor area is known). */
 export function isHouseLivable(house: HouseAnswers, residents: number): boolean {
-  const durable = DURABLE_ROOF.has(house.roof) && DURABLE_WALL.has(house.wall) && DURABLE_FLOOR.has(house.floor);
+  const durable =
+    DURABLE_ROOF.has(house.roof) && DURABLE_WALL.has(house.wall) && DURABLE_FLOOR.has(house.floor);
   const spacious =
-    house.floorAreaM2 == null || residents <= 0 || house.floorAreaM2 / residents >= MIN_FLOOR_AREA_PER_PERSON_M2;
-  return durable && spacious && IMPROVED_WATER.has(house.drinkingWater) && IMPROVED_SANITATION.has(house.sanitation);
+    house.floorAreaM2 == null ||
+    residents <= 0 ||
+    house.floorAreaM2 / residents >= MIN_FLOOR_AREA_PER_PERSON_M2;
+  return (
+    durable &&
+    spacious &&
+    IMPROVED_WATER.has(house.drinkingWater) &&
+    IMPROVED_SANITATION.has(house.sanitation)
+  );
 }
 
 /** Routine aid programmes (domain-indonesia.md §3); local ones come from the programme settings. */

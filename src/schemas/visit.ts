@@ -58,19 +58,29 @@ export const visitItemSchema = z.object({
     .positive({ error: "Jumlah harus lebih dari 0." })
     .max(MAX_ITEM_QUANTITY, { error: "Jumlah terlalu besar (maksimal 1.000)." })
     .refine((v) => Number.isInteger(v * 100), { error: "Jumlah paling banyak dua angka di belakang koma." }),
-  unit: z.string().trim().min(1, { error: "Satuan wajib diisi." }).max(30, { error: "Satuan terlalu panjang." }),
+  unit: z
+    .string()
+    .trim()
+    .min(1, { error: "Satuan wajib diisi." })
+    .max(30, { error: "Satuan terlalu panjang." }),
   valueRupiah: rupiah,
 });
 
 export const memberAnswerSchema = z
   .object({
     memberId: z.uuid({ error: "Anggota keluarga tidak dikenal." }),
-    presence: z.enum(Object.keys(PRESENCE) as [keyof typeof PRESENCE], { error: "Pilih keberadaan anggota." }),
-    health: z.enum(Object.keys(HEALTH) as [keyof typeof HEALTH], { error: "Pilih kondisi kesehatan." }).nullable(),
+    presence: z.enum(Object.keys(PRESENCE) as [keyof typeof PRESENCE], {
+      error: "Pilih keberadaan anggota.",
+    }),
+    health: z
+      .enum(Object.keys(HEALTH) as [keyof typeof HEALTH], { error: "Pilih kondisi kesehatan." })
+      .nullable(),
     chronicDisease: trimmedOrNull(100, "Nama penyakit"),
     disability: trimmedOrNull(100, "Jenis disabilitas"),
     jkn: z.enum(Object.keys(JKN) as [keyof typeof JKN], { error: "Pilih status JKN." }).nullable(),
-    school: z.enum(Object.keys(SCHOOL) as [keyof typeof SCHOOL], { error: "Pilih status sekolah." }).nullable(),
+    school: z
+      .enum(Object.keys(SCHOOL) as [keyof typeof SCHOOL], { error: "Pilih status sekolah." })
+      .nullable(),
   })
   .superRefine((m, ctx) => {
     if (m.presence !== "PRESENT") return;
@@ -131,9 +141,17 @@ export const visitReportSchema = z
     if (v.delivered && v.items.length === 0)
       ctx.addIssue({ code: "custom", path: ["items"], message: "Isi minimal satu barang yang diantar." });
     if (!v.delivered && !v.notDeliveredReason)
-      ctx.addIssue({ code: "custom", path: ["notDeliveredReason"], message: "Tuliskan alasan bantuan tidak diantar." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["notDeliveredReason"],
+        message: "Tuliskan alasan bantuan tidak diantar.",
+      });
     if (v.livingAlone.anyoneAlone && v.livingAlone.hasCaregiver === null)
-      ctx.addIssue({ code: "custom", path: ["livingAlone", "hasCaregiver"], message: "Jawab apakah ada pendamping/perawat." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["livingAlone", "hasCaregiver"],
+        message: "Jawab apakah ada pendamping/perawat.",
+      });
     const familyAbsent = v.changes.familyMoved || v.changes.familyNotFound;
     if (!familyAbsent && v.house === null)
       ctx.addIssue({ code: "custom", path: ["house"], message: "Isi kondisi rumah." });

@@ -44,7 +44,11 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
 }
 
 /** For server actions: an expected AppError becomes an error state; anything else is a bug and propagates. */
-export function actionErrorFrom(error: unknown): { status: "error"; message: string; fieldErrors?: Record<string, string[]> } {
+export function actionErrorFrom(error: unknown): {
+  status: "error";
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+} {
   if (!isAppError(error)) throw error;
   return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
 }

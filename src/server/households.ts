@@ -8,8 +8,6 @@ import { householdScope } from "./policy";
 import { getProgrammeSettings } from "./settings";
 import { db } from "./db";
 
-
-
 const familyRowSelect = {
   id: true,
   headName: true,

@@ -7,8 +7,6 @@ import { AppError, assertUuid, notFound } from "./errors";
 import { visitScope } from "./policy";
 import { db } from "./db";
 
-
-
 const photoSelect = {
   mimeType: true,
   sizeBytes: true,

@@ -25,7 +25,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // ---------------------------------------------------------------------------------------------
 // Period window: the current period, or a past one until `lateReportLimitDays` after its end.
 
-type PeriodWindow = { periodKey: string; currentPeriodKey: string; isLate: boolean; firstDay: string; lastDay: string };
+type PeriodWindow = {
+  periodKey: string;
+  currentPeriodKey: string;
+  isLate: boolean;
+  firstDay: string;
+  lastDay: string;
+};
 
 function periodWindow(periodKey: string, settings: ProgrammeSettingsDto, now: Date): PeriodWindow | null {
   const period = parsePeriodKey(periodKey);
@@ -131,7 +137,12 @@ function reportFromStored(visit: StoredVisit): VisitForm["prefill"] {
     idempotencyKey: visit.idempotencyKey,
     visitDate: toDateOnlyString(toCalendarDate(visit.visitDate)),
     delivered: visit.delivered,
-    items: visit.items.map((i) => ({ name: i.name, quantity: Number(i.quantity), unit: i.unit, valueRupiah: i.valueRupiah })),
+    items: visit.items.map((i) => ({
+      name: i.name,
+      quantity: Number(i.quantity),
+      unit: i.unit,
+      valueRupiah: i.valueRupiah,
+    })),
     notDeliveredReason: visit.notDeliveredReason,
     livingAlone: checklist.livingAlone,
     members: checklist.members,
@@ -204,10 +215,20 @@ export async function getVisitForm(
     visitDate: null,
     delivered: true,
     items: menuItem
-      ? [{ name: menuItem.name, quantity: menuItem.defaultQuantity, unit: menuItem.unit, valueRupiah: menuItem.defaultValueRupiah }]
+      ? [
+          {
+            name: menuItem.name,
+            quantity: menuItem.defaultQuantity,
+            unit: menuItem.unit,
+            valueRupiah: menuItem.defaultValueRupiah,
+          },
+        ]
       : [],
     notDeliveredReason: null,
-    livingAlone: { anyoneAlone: members.filter((m) => m.status === "PRESENT").length === 1, hasCaregiver: null },
+    livingAlone: {
+      anyoneAlone: members.filter((m) => m.status === "PRESENT").length === 1,
+      hasCaregiver: null,
+    },
     members: members.map(memberDefaults),
     aid: [],
     house: null,
@@ -243,7 +264,11 @@ export async function getVisitForm(
       kecamatanName: household.desa.parent?.name ?? "",
       members,
     },
-    period: { ...window, label: periodLabel(window.periodKey), menuLabel: menuSlotOf(window.periodKey).label },
+    period: {
+      ...window,
+      label: periodLabel(window.periodKey),
+      menuLabel: menuSlotOf(window.periodKey).label,
+    },
     today,
     menuItem,
     localAidProgrammes: settings.localAidProgrammes,
@@ -255,7 +280,12 @@ export async function getVisitForm(
 // ---------------------------------------------------------------------------------------------
 // Submission: validated input → one stored report (idempotent) + follow-ups, in one transaction.
 
-export type SubmitVisitResult = { visitId: string; created: boolean; updated: boolean; followUpsRaised: number };
+export type SubmitVisitResult = {
+  visitId: string;
+  created: boolean;
+  updated: boolean;
+  followUpsRaised: number;
+};
 
 function invalid(field: string, message: string): AppError {
   return new AppError("INVALID_INPUT", message, { [field]: [message] });
@@ -291,7 +321,9 @@ function checkMembers(report: VisitReport, household: HouseholdForSubmit): void 
   const answered = new Set(report.members.map((m) => m.memberId));
   const missing = household.members.filter((m) => m.status === "PRESENT" && !answered.has(m.id));
   if (!familyAbsent && missing.length > 0)
-    errors.members = [`Isi kondisi semua anggota keluarga (belum: ${missing.map((m) => m.name).join(", ")}).`];
+    errors.members = [
+      `Isi kondisi semua anggota keluarga (belum: ${missing.map((m) => m.name).join(", ")}).`,
+    ];
   if (Object.keys(errors).length > 0) {
     throw new AppError("INVALID_INPUT", Object.values(errors)[0]![0], errors);
   }
@@ -341,8 +373,16 @@ function contentOf(visit: StoredVisit): string {
     delivered: visit.delivered,
     notDeliveredReason: visit.notDeliveredReason,
     checklist: visit.checklist,
-    items: visit.items.map((i) => ({ name: i.name, quantity: Number(i.quantity), unit: i.unit, valueRupiah: i.valueRupiah })),
-    location: visit.latitude !== null && visit.longitude !== null ? [visit.latitude, visit.longitude, visit.gpsAccuracyMeters] : null,
+    items: visit.items.map((i) => ({
+      name: i.name,
+      quantity: Number(i.quantity),
+      unit: i.unit,
+      valueRupiah: i.valueRupiah,
+    })),
+    location:
+      visit.latitude !== null && visit.longitude !== null
+        ? [visit.latitude, visit.longitude, visit.gpsAccuracyMeters]
+        : null,
   };
   return canonicalJson(content);
 }
@@ -354,7 +394,9 @@ function contentOfReport(report: VisitReport, checklist: StoredChecklist): strin
     notDeliveredReason: report.delivered ? null : report.notDeliveredReason,
     checklist,
     items: report.items,
-    location: report.location ? [report.location.latitude, report.location.longitude, report.location.accuracyMeters] : null,
+    location: report.location
+      ? [report.location.latitude, report.location.longitude, report.location.accuracyMeters]
+      : null,
   };
   return canonicalJson(content);
 }
@@ -378,7 +420,10 @@ export async function submitVisit(
   const today = todayInJakarta(now);
   if (report.visitDate > today) throw invalid("visitDate", "Tanggal kunjungan tidak boleh di masa depan.");
   if (report.visitDate < window.firstDay || report.visitDate > window.lastDay)
-    throw invalid("visitDate", `Tanggal kunjungan harus di dalam periode ini (${window.firstDay} s.d. ${window.lastDay}).`);
+    throw invalid(
+      "visitDate",
+      `Tanggal kunjungan harus di dalam periode ini (${window.firstDay} s.d. ${window.lastDay}).`,
+    );
   checkMembers(report, household);
   const photoRecord = photo ? photoRecordFrom(photo) : null;
 
@@ -402,14 +447,18 @@ export async function submitVisit(
     where: { idempotencyKey: report.idempotencyKey },
     select: { id: true, householdId: true, asnId: true, periodKey: true, checklist: true },
   });
-  if (existingSame && (existingSame.householdId !== report.householdId || existingSame.periodKey !== report.periodKey))
+  if (
+    existingSame &&
+    (existingSame.householdId !== report.householdId || existingSame.periodKey !== report.periodKey)
+  )
     throw new AppError("CONFLICT", "Kunci pengiriman sudah dipakai untuk laporan lain. Muat ulang formulir.");
 
   try {
     return await db.$transaction(async (tx) => {
       if (existingSame) {
         // Same key: a retry of the same report, or an edit of this period's report.
-        if (window.isLate) return { visitId: existingSame.id, created: false, updated: false, followUpsRaised: 0 };
+        if (window.isLate)
+          return { visitId: existingSame.id, created: false, updated: false, followUpsRaised: 0 };
         const stored = await tx.visit.findUniqueOrThrow({
           where: { id: existingSame.id },
           select: storedVisitSelect,
@@ -432,7 +481,10 @@ export async function submitVisit(
             action: "visit.update",
             entityType: "visit",
             entityId: stored.id,
-            changes: { before: stored.checklist as Prisma.InputJsonValue, after: checklist as unknown as Prisma.InputJsonValue },
+            changes: {
+              before: stored.checklist as Prisma.InputJsonValue,
+              after: checklist as unknown as Prisma.InputJsonValue,
+            },
           },
           tx,
         );
@@ -452,7 +504,13 @@ export async function submitVisit(
       });
       const raised = await reconcileForVisit(tx, household, checklist, report.visitDate, visit.id, actor);
       await recordAudit(
-        { actorId: actor.id, action: "visit.create", entityType: "visit", entityId: visit.id, changes: { periodKey: report.periodKey } },
+        {
+          actorId: actor.id,
+          action: "visit.create",
+          entityType: "visit",
+          entityId: visit.id,
+          changes: { periodKey: report.periodKey },
+        },
         tx,
       );
       return { visitId: visit.id, created: true, updated: false, followUpsRaised: raised };
@@ -460,7 +518,10 @@ export async function submitVisit(
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A concurrent submission won the race: the same key means the report is already stored.
-    const winner = await db.visit.findUnique({ where: { idempotencyKey: report.idempotencyKey }, select: { id: true } });
+    const winner = await db.visit.findUnique({
+      where: { idempotencyKey: report.idempotencyKey },
+      select: { id: true },
+    });
     if (winner) return { visitId: winner.id, created: false, updated: false, followUpsRaised: 0 };
     throw new AppError(
       "CONFLICT",
@@ -496,12 +557,17 @@ async function reconcileForVisit(
     select: { id: true, type: true, clearedAt: true },
   });
   // Answers not observed (the family moved or was not found) neither clear nor confirm anything.
-  const { toCreate, stillOpen, noLongerSeen } = reconcileFollowUps(problems, open, observedFollowUpTypes(checklist));
+  const { toCreate, stillOpen, noLongerSeen } = reconcileFollowUps(
+    problems,
+    open,
+    observedFollowUpTypes(checklist),
+  );
   const opdIds = await opdIdsByCode(tx, toCreate);
   let raised = 0;
   for (const problem of toCreate) {
     const targetOpdId = opdIds.get(FOLLOW_UP_TARGET_OPD[problem.type]);
-    if (targetOpdId === undefined) throw new Error(`OPD ${FOLLOW_UP_TARGET_OPD[problem.type]} missing from reference data`);
+    if (targetOpdId === undefined)
+      throw new Error(`OPD ${FOLLOW_UP_TARGET_OPD[problem.type]} missing from reference data`);
     // ON CONFLICT DO NOTHING: a concurrent report of another period may have opened it already.
     const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO follow_up (id, household_id, member_id, raised_by_visit_id, type, target_opd_id, status, detail, updated_at)
@@ -530,7 +596,10 @@ async function reconcileForVisit(
     });
   const seenAgain = stillOpen.filter((f) => open.find((o) => o.id === f.id)?.clearedAt).map((f) => f.id);
   if (seenAgain.length > 0)
-    await tx.followUp.updateMany({ where: { id: { in: seenAgain } }, data: { clearedByVisitId: null, clearedAt: null } });
+    await tx.followUp.updateMany({
+      where: { id: { in: seenAgain } },
+      data: { clearedByVisitId: null, clearedAt: null },
+    });
   return raised;
 }
 
@@ -600,7 +669,11 @@ function toVisitSummary(row: VisitSummaryRow): VisitSummary {
 }
 
 /** Visits of one family in the actor's scope, newest first. */
-export async function listHouseholdVisits(actor: Actor, householdId: string, take = 26): Promise<VisitSummary[]> {
+export async function listHouseholdVisits(
+  actor: Actor,
+  householdId: string,
+  take = 26,
+): Promise<VisitSummary[]> {
   assertUuid(householdId);
   const rows = await db.visit.findMany({
     where: { AND: [{ householdId }, visitScope(actor)] },
@@ -612,7 +685,11 @@ export async function listHouseholdVisits(actor: Actor, householdId: string, tak
 }
 
 /** The ASN's own reports (all families they reported on), newest first, optionally one period. */
-export async function listMyReports(actor: Actor, periodKey: string | null, take = 100): Promise<VisitSummary[]> {
+export async function listMyReports(
+  actor: Actor,
+  periodKey: string | null,
+  take = 100,
+): Promise<VisitSummary[]> {
   if (actor.role !== "ASN") throw notFound();
   if (periodKey !== null && !parsePeriodKey(periodKey)) throw notFound();
   const rows = await db.visit.findMany({

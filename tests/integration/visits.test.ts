@@ -3,7 +3,15 @@ import type { Actor } from "@/lib/permissions";
 import type { VisitReport } from "@/schemas/visit";
 import { db } from "@/server/db";
 import { getVisitForm, listHouseholdVisits, listMyReports, submitVisit } from "@/server/visits";
-import { actorFor, assign, createHousehold, createOpd, createUser, newIdempotencyKey, resetDatabase } from "../support/factories";
+import {
+  actorFor,
+  assign,
+  createHousehold,
+  createOpd,
+  createUser,
+  newIdempotencyKey,
+  resetDatabase,
+} from "../support/factories";
 
 // Thursday 26 Nov 2026, 12:00 WIB: period 2026-W48 (Mon 23 – Sun 29 Nov).
 const NOW = new Date("2026-11-26T05:00:00Z");
@@ -25,7 +33,10 @@ type Family = { id: string; headId: string; childId: string };
 
 async function family(asn: Actor | null): Promise<Family> {
   const h = await createHousehold({ desil: 1, category: "MISKIN" }, 2);
-  const members = await db.householdMember.findMany({ where: { householdId: h.id }, orderBy: { birthDate: "asc" } });
+  const members = await db.householdMember.findMany({
+    where: { householdId: h.id },
+    orderBy: { birthDate: "asc" },
+  });
   if (asn) await assign(h.id, asn.id);
   return { id: h.id, headId: members[0]!.id, childId: members[1]!.id };
 }
@@ -42,8 +53,24 @@ function report(f: Family, overrides: Partial<VisitReport> = {}): VisitReport {
     notDeliveredReason: null,
     livingAlone: { anyoneAlone: false, hasCaregiver: null },
     members: [
-      { memberId: f.headId, presence: "PRESENT", health: "HEALTHY", chronicDisease: null, disability: null, jkn: "PBI", school: null },
-      { memberId: f.childId, presence: "PRESENT", health: "HEALTHY", chronicDisease: null, disability: null, jkn: "PBI", school: "ENROLLED" },
+      {
+        memberId: f.headId,
+        presence: "PRESENT",
+        health: "HEALTHY",
+        chronicDisease: null,
+        disability: null,
+        jkn: "PBI",
+        school: null,
+      },
+      {
+        memberId: f.childId,
+        presence: "PRESENT",
+        health: "HEALTHY",
+        chronicDisease: null,
+        disability: null,
+        jkn: "PBI",
+        school: "ENROLLED",
+      },
     ],
     aid: ["PKH", "PBI_JKN"],
     house: { floor: 2, wall: 1, roof: 2, drinkingWater: 4, sanitation: 1, electricity: 1, floorAreaM2: null },
@@ -56,8 +83,24 @@ function report(f: Family, overrides: Partial<VisitReport> = {}): VisitReport {
 
 function childAnswer(f: Family, school: VisitReport["members"][number]["school"]) {
   return [
-    { memberId: f.headId, presence: "PRESENT" as const, health: "HEALTHY" as const, chronicDisease: null, disability: null, jkn: "PBI" as const, school: null },
-    { memberId: f.childId, presence: "PRESENT" as const, health: "HEALTHY" as const, chronicDisease: null, disability: null, jkn: "PBI" as const, school },
+    {
+      memberId: f.headId,
+      presence: "PRESENT" as const,
+      health: "HEALTHY" as const,
+      chronicDisease: null,
+      disability: null,
+      jkn: "PBI" as const,
+      school: null,
+    },
+    {
+      memberId: f.childId,
+      presence: "PRESENT" as const,
+      health: "HEALTHY" as const,
+      chronicDisease: null,
+      disability: null,
+      jkn: "PBI" as const,
+      school,
+    },
   ];
 }
 
@@ -76,9 +119,20 @@ describe("submitVisit", () => {
     const f = await family(asnA);
     const result = await submitVisit(asnA, report(f), null, NOW);
     expect(result).toMatchObject({ created: true, updated: false });
-    const stored = await db.visit.findUniqueOrThrow({ where: { id: result.visitId }, include: { items: true } });
-    expect(stored).toMatchObject({ periodKey: PERIOD, isLate: false, delivered: true, houseLivable: true, asnId: asnA.id });
-    expect(stored.items.map((i) => [i.name, Number(i.quantity), i.valueRupiah])).toEqual([["Telur", 1, 28_000]]);
+    const stored = await db.visit.findUniqueOrThrow({
+      where: { id: result.visitId },
+      include: { items: true },
+    });
+    expect(stored).toMatchObject({
+      periodKey: PERIOD,
+      isLate: false,
+      delivered: true,
+      houseLivable: true,
+      asnId: asnA.id,
+    });
+    expect(stored.items.map((i) => [i.name, Number(i.quantity), i.valueRupiah])).toEqual([
+      ["Telur", 1, 28_000],
+    ]);
     expect(await db.auditLog.count({ where: { action: "visit.create", entityId: result.visitId } })).toBe(1);
   });
 
@@ -116,7 +170,16 @@ describe("submitVisit", () => {
     const f = await family(asnA);
     const r = report(f);
     const { visitId } = await submitVisit(asnA, r, null, NOW);
-    const edited = await submitVisit(asnA, { ...r, notes: "Ibu sudah sembuh", items: [{ name: "Ayam", quantity: 1, unit: "ekor", valueRupiah: 40_000 }] }, null, NOW);
+    const edited = await submitVisit(
+      asnA,
+      {
+        ...r,
+        notes: "Ibu sudah sembuh",
+        items: [{ name: "Ayam", quantity: 1, unit: "ekor", valueRupiah: 40_000 }],
+      },
+      null,
+      NOW,
+    );
     expect(edited).toMatchObject({ visitId, updated: true });
     const stored = await db.visit.findUniqueOrThrow({ where: { id: visitId }, include: { items: true } });
     expect(stored.notes).toBe("Ibu sudah sembuh");
@@ -142,8 +205,18 @@ describe("submitVisit", () => {
   it.each([
     ["a future date", { visitDate: "2026-11-27" }, "visitDate", "masa depan"],
     ["a date outside the period", { visitDate: "2026-11-20" }, "visitDate", "di dalam periode"],
-    ["a future period", { periodKey: "2026-W49", visitDate: "2026-11-26" }, "periodKey", "ditutup atau belum dimulai"],
-    ["a period past the late limit", { periodKey: "2026-W45", visitDate: "2026-11-04" }, "periodKey", "ditutup"],
+    [
+      "a future period",
+      { periodKey: "2026-W49", visitDate: "2026-11-26" },
+      "periodKey",
+      "ditutup atau belum dimulai",
+    ],
+    [
+      "a period past the late limit",
+      { periodKey: "2026-W45", visitDate: "2026-11-04" },
+      "periodKey",
+      "ditutup",
+    ],
   ])("rejects %s with an Indonesian message and stores nothing", async (_, overrides, field, text) => {
     const f = await family(asnA);
     const error = await submitVisit(asnA, report(f, overrides), null, NOW).catch((e: unknown) => e);
@@ -154,7 +227,12 @@ describe("submitVisit", () => {
 
   it("accepts a late report for the previous period within the limit and marks it late", async () => {
     const f = await family(asnA);
-    const { visitId } = await submitVisit(asnA, report(f, { periodKey: "2026-W47", visitDate: "2026-11-18" }), null, NOW);
+    const { visitId } = await submitVisit(
+      asnA,
+      report(f, { periodKey: "2026-W47", visitDate: "2026-11-18" }),
+      null,
+      NOW,
+    );
     expect((await db.visit.findUniqueOrThrow({ where: { id: visitId } })).isLate).toBe(true);
   });
 
@@ -166,18 +244,24 @@ describe("submitVisit", () => {
       code: "INVALID_INPUT",
       fieldErrors: { "members.0.school": [expect.stringContaining("7–18")] },
     });
-    await expect(submitVisit(asnA, report(f, { members: childAnswer(f, null) }), null, NOW)).rejects.toMatchObject({
+    await expect(
+      submitVisit(asnA, report(f, { members: childAnswer(f, null) }), null, NOW),
+    ).rejects.toMatchObject({
       fieldErrors: { "members.1.school": [expect.stringContaining("Pilih status sekolah")] },
     });
     const missingMember = report(f, { members: childAnswer(f, "ENROLLED").slice(1) });
-    await expect(submitVisit(asnA, missingMember, null, NOW)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(submitVisit(asnA, missingMember, null, NOW)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     expect(await db.visit.count({ where: { householdId: f.id } })).toBe(0);
   });
 
   it("stores a photo checked by content and rejects a wrong one without storing the report", async () => {
     const f = await family(asnA);
     const { visitId } = await submitVisit(asnA, report(f), TINY_PNG, NOW);
-    expect(await db.visitPhoto.findUnique({ where: { visitId }, select: { mimeType: true } })).toEqual({ mimeType: "image/png" });
+    expect(await db.visitPhoto.findUnique({ where: { visitId }, select: { mimeType: true } })).toEqual({
+      mimeType: "image/png",
+    });
     const g = await family(asnA);
     const gif = new TextEncoder().encode("GIF89a fake image");
     await expect(submitVisit(asnA, report(g), gif, NOW)).rejects.toMatchObject({ code: "INVALID_INPUT" });
@@ -195,8 +279,16 @@ describe("follow-ups raised by reports", () => {
       NOW,
     );
     expect(first.followUpsRaised).toBe(1);
-    const [followUp] = await db.followUp.findMany({ where: { householdId: f.id }, include: { targetOpd: true, events: true } });
-    expect(followUp).toMatchObject({ type: "SCHOOL_DROPOUT", status: "OPEN", memberId: f.childId, raisedByVisitId: first.visitId });
+    const [followUp] = await db.followUp.findMany({
+      where: { householdId: f.id },
+      include: { targetOpd: true, events: true },
+    });
+    expect(followUp).toMatchObject({
+      type: "SCHOOL_DROPOUT",
+      status: "OPEN",
+      memberId: f.childId,
+      raisedByVisitId: first.visitId,
+    });
     expect(followUp!.targetOpd.code).toBe("DISPENDIK");
     expect(followUp!.events).toHaveLength(1);
 
@@ -223,10 +315,34 @@ describe("follow-ups raised by reports", () => {
       asnA,
       report(f, {
         aid: [],
-        house: { floor: 8, wall: 6, roof: 7, drinkingWater: 9, sanitation: 6, electricity: 4, floorAreaM2: null },
+        house: {
+          floor: 8,
+          wall: 6,
+          roof: 7,
+          drinkingWater: 9,
+          sanitation: 6,
+          electricity: 4,
+          floorAreaM2: null,
+        },
         members: [
-          { memberId: f.headId, presence: "PRESENT", health: "CHRONIC", chronicDisease: "Hipertensi", disability: null, jkn: "NONE", school: null },
-          { memberId: f.childId, presence: "PRESENT", health: "HEALTHY", chronicDisease: null, disability: null, jkn: "PBI", school: "ENROLLED" },
+          {
+            memberId: f.headId,
+            presence: "PRESENT",
+            health: "CHRONIC",
+            chronicDisease: "Hipertensi",
+            disability: null,
+            jkn: "NONE",
+            school: null,
+          },
+          {
+            memberId: f.childId,
+            presence: "PRESENT",
+            health: "HEALTHY",
+            chronicDisease: null,
+            disability: null,
+            jkn: "PBI",
+            school: "ENROLLED",
+          },
         ],
       }),
       null,
@@ -251,7 +367,12 @@ describe("getVisitForm", () => {
       NOW,
     );
     const form = await getVisitForm(asnA, f.id, null, NOW);
-    expect(form.period).toMatchObject({ periodKey: PERIOD, isLate: false, firstDay: "2026-11-23", lastDay: "2026-11-29" });
+    expect(form.period).toMatchObject({
+      periodKey: PERIOD,
+      isLate: false,
+      firstDay: "2026-11-23",
+      lastDay: "2026-11-29",
+    });
     expect(form.existing).toBeNull();
     expect(form.prefill.aid).toEqual(["PKH", "BPNT"]);
     expect(form.prefill.house).toMatchObject({ floor: 2, wall: 1 });

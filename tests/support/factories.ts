@@ -16,12 +16,20 @@ const TRANSACTIONAL_TABLES = [
   "household_member",
   "household",
   "import_batch",
-  "app_user",
 ];
 
-/** Empties every table except reference data (regions, OPD, settings, menu, poverty figures). */
+/**
+ * Empties every table except reference data (regions, OPD, settings, menu, poverty figures).
+ * Accounts are deleted rather than truncated: TRUNCATE … CASCADE would also empty the reference
+ * tables that record who last edited them.
+ */
 export async function resetDatabase(client: PrismaClient = db): Promise<void> {
-  await client.$executeRawUnsafe(`TRUNCATE ${TRANSACTIONAL_TABLES.join(", ")} RESTART IDENTITY CASCADE`);
+  await client.$transaction([
+    client.$executeRawUnsafe(`TRUNCATE ${TRANSACTIONAL_TABLES.join(", ")} RESTART IDENTITY`),
+    client.$executeRawUnsafe(`UPDATE poverty_figure SET updated_by_id = NULL`),
+    client.$executeRawUnsafe(`UPDATE programme_settings SET updated_by_id = NULL`),
+    client.$executeRawUnsafe(`DELETE FROM app_user`),
+  ]);
 }
 
 function digits(length: number): string {

@@ -12,7 +12,10 @@ async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
 
 describe("import boundaries", () => {
   it("forbids lib from importing the data-access layer", async () => {
-    const ids = await ruleIdsFor("src/lib/bad.ts", 'import { db } from "@/server/db";\nexport const x = db;\n');
+    const ids = await ruleIdsFor(
+      "src/lib/bad.ts",
+      'import { db } from "@/server/db";\nexport const x = db;\n',
+    );
     expect(ids).toContain("import/no-restricted-paths");
   });
 

@@ -23,7 +23,13 @@ export function FollowUpStatusBadge({ status }: { status: FollowUpSummary["statu
   );
 }
 
-export function FollowUpList({ followUps, showFamily = false }: { followUps: FollowUpSummary[]; showFamily?: boolean }) {
+export function FollowUpList({
+  followUps,
+  showFamily = false,
+}: {
+  followUps: FollowUpSummary[];
+  showFamily?: boolean;
+}) {
   if (followUps.length === 0) return <p className="text-sm text-slate-600">Belum ada tindak lanjut.</p>;
   return (
     <ul className="divide-y divide-slate-100" data-testid="follow-up-list">

@@ -28,7 +28,8 @@ export async function submitVisitAction(formData: FormData): Promise<ActionResul
     return { status: "error", message: "Data laporan tidak terbaca. Muat ulang halaman lalu coba lagi." };
   }
   const parsed = visitReportSchema.safeParse(json);
-  if (!parsed.success) return { status: "error", message: INVALID_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return { status: "error", message: INVALID_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) };
   const photo = await readPhoto(formData.get("photo"));
   if (typeof photo === "string") return { status: "error", message: photo, fieldErrors: { photo: [photo] } };
   try {

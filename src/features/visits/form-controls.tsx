@@ -11,7 +11,15 @@ export function FieldError({ messages, id }: { messages?: string[]; id?: string 
   );
 }
 
-export function Section({ title, children, hint }: { title: string; children: React.ReactNode; hint?: string }) {
+export function Section({
+  title,
+  children,
+  hint,
+}: {
+  title: string;
+  children: React.ReactNode;
+  hint?: string;
+}) {
   return (
     <fieldset className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <legend className="sr-only">{title}</legend>

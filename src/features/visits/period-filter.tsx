@@ -1,5 +1,11 @@
 /** A plain GET form: works without JavaScript and keeps the filter in the URL. */
-export function PeriodFilter({ options, selected }: { options: { key: string; label: string }[]; selected: string | null }) {
+export function PeriodFilter({
+  options,
+  selected,
+}: {
+  options: { key: string; label: string }[];
+  selected: string | null;
+}) {
   return (
     <form method="get" className="flex items-end gap-2">
       <label className="block flex-1">

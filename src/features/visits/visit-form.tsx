@@ -93,7 +93,14 @@ function initialState(form: VisitFormData, newKey: string): FormState {
 /** The house answers once every code is chosen (for the live "layak huni" result), else null. */
 function houseAnswersOf(h: HouseState): (HouseAnswers & { floorAreaM2: number | null }) | null {
   const { floor, wall, roof, drinkingWater, sanitation, electricity } = h;
-  if (floor === null || wall === null || roof === null || drinkingWater === null || sanitation === null || electricity === null)
+  if (
+    floor === null ||
+    wall === null ||
+    roof === null ||
+    drinkingWater === null ||
+    sanitation === null ||
+    electricity === null
+  )
     return null;
   const area = Number(h.floorAreaM2.replace(",", "."));
   return { floor, wall, roof, drinkingWater, sanitation, electricity, floorAreaM2: area > 0 ? area : null };
@@ -166,7 +173,6 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
     if (saved) {
       try {
         const draft = JSON.parse(saved) as { state: FormState };
-        // eslint-disable-next-line react-hooks/set-state-in-effect -- reading browser storage after hydration
         setState(draft.state);
         setRestored(true);
       } catch {
@@ -192,13 +198,20 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
     if (state.livingAlone.anyoneAlone === null) return [];
     return problemsIn(
       {
-        livingAlone: { anyoneAlone: state.livingAlone.anyoneAlone, hasCaregiver: state.livingAlone.hasCaregiver },
+        livingAlone: {
+          anyoneAlone: state.livingAlone.anyoneAlone,
+          hasCaregiver: state.livingAlone.hasCaregiver,
+        },
         members: state.members,
         aid: state.aid,
         house: house && !familyAbsent ? { ...house, livable: !!livable } : null,
         changes: state.changes,
       },
-      { desil: null, category: null, members: members.map((m) => ({ id: m.id, name: m.name, birthDate: new Date(m.birthDate) })) },
+      {
+        desil: null,
+        category: null,
+        members: members.map((m) => ({ id: m.id, name: m.name, birthDate: new Date(m.birthDate) })),
+      },
       state.visitDate || form.today,
     ).filter((p) => p.type !== "NO_ROUTINE_AID");
   }, [state, members, house, familyAbsent, livable, form.today]);
@@ -224,7 +237,10 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
       if (photo) URL.revokeObjectURL(photo.url);
       setPhoto({ blob, url: URL.createObjectURL(blob) });
     } catch (error) {
-      setErrors((e) => ({ ...e, photo: [error instanceof Error ? error.message : "Foto tidak dapat dibaca."] }));
+      setErrors((e) => ({
+        ...e,
+        photo: [error instanceof Error ? error.message : "Foto tidak dapat dibaca."],
+      }));
     } finally {
       setPhotoBusy(false);
     }
@@ -274,7 +290,9 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
         window.scrollTo({ top: 0, behavior: "smooth" });
       }
     } catch {
-      setFormError("Koneksi terputus. Laporan Anda tersimpan sebagai draf di ponsel ini; kirim ulang saat sinyal kembali.");
+      setFormError(
+        "Koneksi terputus. Laporan Anda tersimpan sebagai draf di ponsel ini; kirim ulang saat sinyal kembali.",
+      );
     } finally {
       submitting.current = false;
       setPending(false);
@@ -290,7 +308,11 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
         </p>
       ) : null}
       {formError ? (
-        <div className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="form-error" aria-live="assertive">
+        <div
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800"
+          data-testid="form-error"
+          aria-live="assertive"
+        >
           <p className="font-medium">{formError}</p>
           {e.periodKey?.[0] ? <p>{e.periodKey[0]}</p> : null}
           {e.members?.[0] ? <p>{e.members[0]}</p> : null}
@@ -330,8 +352,16 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
         </div>
       </Section>
 
-      <Section title="Bantuan yang diantar" hint={form.menuItem ? `${form.period.menuLabel}: ${form.menuItem.name}` : undefined}>
-        <YesNo name="delivered" label="Apakah bantuan diantar?" value={state.delivered} onChange={(v) => update("delivered", v)} />
+      <Section
+        title="Bantuan yang diantar"
+        hint={form.menuItem ? `${form.period.menuLabel}: ${form.menuItem.name}` : undefined}
+      >
+        <YesNo
+          name="delivered"
+          label="Apakah bantuan diantar?"
+          value={state.delivered}
+          onChange={(v) => update("delivered", v)}
+        />
         {state.delivered ? (
           <div className="space-y-3">
             {state.items.map((item, index) => (
@@ -369,7 +399,12 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
                   <button
                     type="button"
                     className="mt-2 text-sm font-medium text-red-700"
-                    onClick={() => update("items", state.items.filter((_, i) => i !== index))}
+                    onClick={() =>
+                      update(
+                        "items",
+                        state.items.filter((_, i) => i !== index),
+                      )
+                    }
                   >
                     Hapus barang
                   </button>
@@ -381,7 +416,12 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
               <button
                 type="button"
                 className="text-sm font-medium text-brand-700"
-                onClick={() => update("items", [...state.items, { name: "", quantity: "1", unit: "paket", valueRupiah: "" }])}
+                onClick={() =>
+                  update("items", [
+                    ...state.items,
+                    { name: "", quantity: "1", unit: "paket", valueRupiah: "" },
+                  ])
+                }
               >
                 + Tambah barang
               </button>
@@ -404,7 +444,12 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
               name="anyoneAlone"
               label="Ada anggota yang tinggal sendirian (sebatang kara)?"
               value={state.livingAlone.anyoneAlone}
-              onChange={(v) => update("livingAlone", { anyoneAlone: v, hasCaregiver: v ? state.livingAlone.hasCaregiver : null })}
+              onChange={(v) =>
+                update("livingAlone", {
+                  anyoneAlone: v,
+                  hasCaregiver: v ? state.livingAlone.hasCaregiver : null,
+                })
+              }
               error={e["livingAlone.anyoneAlone"]}
             />
             {state.livingAlone.anyoneAlone ? (
@@ -429,26 +474,36 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
                   answer={answer}
                   visitDate={state.visitDate || form.today}
                   onChange={(patch) => updateMember(index, patch)}
-                  errors={(field) => e[`members.${index}.${field}`] ?? (field === "" ? e[`members.${index}`] : undefined)}
+                  errors={(field) =>
+                    e[`members.${index}.${field}`] ?? (field === "" ? e[`members.${index}`] : undefined)
+                  }
                 />
               );
             })}
           </Section>
 
-          <Section title="Bantuan rutin yang diterima saat ini" hint="Centang semua yang sedang diterima keluarga.">
-            {[...Object.entries(NATIONAL_AID), ...form.localAidProgrammes.map((p) => [p, p] as const)].map(([code, label]) => (
-              <label key={code} className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  className="size-5"
-                  checked={state.aid.includes(code)}
-                  onChange={(ev) =>
-                    update("aid", ev.target.checked ? [...state.aid, code] : state.aid.filter((a) => a !== code))
-                  }
-                />
-                {label}
-              </label>
-            ))}
+          <Section
+            title="Bantuan rutin yang diterima saat ini"
+            hint="Centang semua yang sedang diterima keluarga."
+          >
+            {[...Object.entries(NATIONAL_AID), ...form.localAidProgrammes.map((p) => [p, p] as const)].map(
+              ([code, label]) => (
+                <label key={code} className="flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    className="size-5"
+                    checked={state.aid.includes(code)}
+                    onChange={(ev) =>
+                      update(
+                        "aid",
+                        ev.target.checked ? [...state.aid, code] : state.aid.filter((a) => a !== code),
+                      )
+                    }
+                  />
+                  {label}
+                </label>
+              ),
+            )}
           </Section>
 
           <Section title="Kondisi rumah" hint="Kode mengikuti Regsosek BPS.">
@@ -457,7 +512,9 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
                 key={key}
                 label={HOUSE_LABELS[key]}
                 value={state.house[key]}
-                options={Object.entries(HOUSE_CODE_LISTS[key]).map(([code, text]) => [Number(code), text] as const)}
+                options={Object.entries(HOUSE_CODE_LISTS[key]).map(
+                  ([code, text]) => [Number(code), text] as const,
+                )}
                 onChange={(v) => update("house", { ...state.house, [key]: v })}
                 error={e[`house.${key}`]}
               />
@@ -512,7 +569,9 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
               </span>
             </span>
           ) : null}
-          {form.existing?.hasPhoto && !photo ? <span className="text-sm text-slate-600">Foto sebelumnya tetap disimpan.</span> : null}
+          {form.existing?.hasPhoto && !photo ? (
+            <span className="text-sm text-slate-600">Foto sebelumnya tetap disimpan.</span>
+          ) : null}
           <FieldError messages={e.photo} />
         </label>
         <div>
@@ -521,7 +580,8 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
           </button>
           {state.location ? (
             <p className="text-sm text-slate-600" data-testid="gps-point">
-              {state.location.latitude}, {state.location.longitude} (±{state.location.accuracyMeters ?? "?"} m)
+              {state.location.latitude}, {state.location.longitude} (±{state.location.accuracyMeters ?? "?"}{" "}
+              m)
             </p>
           ) : null}
           {gpsMessage ? <p className="text-sm text-slate-600">{gpsMessage}</p> : null}
@@ -569,7 +629,10 @@ function MemberCard({
   const schoolAge = isSchoolAge(age);
   const present = answer.presence === "PRESENT";
   return (
-    <div className={`rounded-lg border p-3 ${schoolAge ? "border-sky-300 bg-sky-50/40" : "border-slate-200"}`} data-testid="member-answer">
+    <div
+      className={`rounded-lg border p-3 ${schoolAge ? "border-sky-300 bg-sky-50/40" : "border-slate-200"}`}
+      data-testid="member-answer"
+    >
       <p className="font-medium">
         {member.name} <span className="text-sm font-normal text-slate-600">· {age} tahun</span>
       </p>

@@ -6,7 +6,13 @@ function quantityText(quantity: number): string {
   return quantity.toLocaleString("id-ID", { maximumFractionDigits: 2 });
 }
 
-export function VisitHistory({ visits, showFamily = false }: { visits: VisitSummary[]; showFamily?: boolean }) {
+export function VisitHistory({
+  visits,
+  showFamily = false,
+}: {
+  visits: VisitSummary[];
+  showFamily?: boolean;
+}) {
   if (visits.length === 0) return <p className="text-sm text-slate-600">Belum ada laporan kunjungan.</p>;
   return (
     <ul className="divide-y divide-slate-100" data-testid="visit-history">
@@ -18,7 +24,9 @@ export function VisitHistory({ visits, showFamily = false }: { visits: VisitSumm
               {formatDate(v.visitDate)}
             </p>
             {v.isLate ? (
-              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Terlambat</span>
+              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+                Terlambat
+              </span>
             ) : null}
           </div>
           <p className="text-xs text-slate-500">

@@ -29,8 +29,12 @@ export default async function AsnHomePage({
     <div className="mx-auto max-w-xl">
       <PageHeader title="Keluarga asuhan saya" description={periodLabel(periodKey)} />
       {query.terkirim ? (
-        <p className="mb-4 rounded-lg bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800" data-testid="sent-banner">
-          Laporan kunjungan terkirim.{raised > 0 ? ` ${raised} tindak lanjut dibuat dan diteruskan ke OPD terkait.` : ""}
+        <p
+          className="mb-4 rounded-lg bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800"
+          data-testid="sent-banner"
+        >
+          Laporan kunjungan terkirim.
+          {raised > 0 ? ` ${raised} tindak lanjut dibuat dan diteruskan ke OPD terkait.` : ""}
         </p>
       ) : null}
       <div className="mb-5 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">

@@ -13,7 +13,11 @@ import { listMyReports } from "@/server/visits";
 
 export const metadata: Metadata = { title: "Riwayat laporan" };
 
-export default async function MyHistoryPage({ searchParams }: { searchParams: Promise<{ periode?: string | string[] }> }) {
+export default async function MyHistoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ periode?: string | string[] }>;
+}) {
   const actor = await requireActor();
   const { periode } = await searchParams;
   const periodKey = typeof periode === "string" && periode !== "" ? periode : null;

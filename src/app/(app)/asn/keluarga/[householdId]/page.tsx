@@ -37,7 +37,10 @@ export default async function FamilyPage({ params }: { params: Promise<{ househo
       <Link href="/asn" className="text-sm font-medium text-brand-700">
         ← Keluarga saya
       </Link>
-      <PageHeader title={household.headName} description={`${household.desaName}, Kec. ${household.kecamatanName}`} />
+      <PageHeader
+        title={household.headName}
+        description={`${household.desaName}, Kec. ${household.kecamatanName}`}
+      />
       <div className="mb-4 flex flex-wrap gap-2">
         <Link
           href={`/asn/keluarga/${household.id}/lapor`}
@@ -59,7 +62,11 @@ export default async function FamilyPage({ params }: { params: Promise<{ househo
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Alamat">
           <p>
-            {[household.street, household.dusun, household.rt && household.rw ? `RT ${household.rt}/RW ${household.rw}` : null]
+            {[
+              household.street,
+              household.dusun,
+              household.rt && household.rw ? `RT ${household.rt}/RW ${household.rw}` : null,
+            ]
               .filter(Boolean)
               .join(", ")}
           </p>
@@ -67,7 +74,12 @@ export default async function FamilyPage({ params }: { params: Promise<{ househo
             Desa/Kel. {household.desaName}, Kec. {household.kecamatanName}
           </p>
           {mapLink ? (
-            <a href={mapLink} target="_blank" rel="noopener noreferrer" className="mt-2 inline-block text-sm font-medium text-brand-700">
+            <a
+              href={mapLink}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="mt-2 inline-block text-sm font-medium text-brand-700"
+            >
               Buka lokasi di peta
             </a>
           ) : null}

@@ -18,7 +18,9 @@ export default async function VisitReportPage({
   const actor = await requireActor();
   const { householdId } = await params;
   const { periode } = await searchParams;
-  const form = await orNotFound(getVisitForm(actor, householdId, typeof periode === "string" ? periode : null));
+  const form = await orNotFound(
+    getVisitForm(actor, householdId, typeof periode === "string" ? periode : null),
+  );
   return (
     <div className="mx-auto max-w-xl">
       <Link href={`/asn/keluarga/${householdId}`} className="text-sm font-medium text-brand-700">
@@ -27,7 +29,9 @@ export default async function VisitReportPage({
       <h1 className="mt-1 text-2xl font-bold">Laporan kunjungan</h1>
       <p className="text-slate-600">
         {form.household.headName} · {form.household.desaName} · {form.period.label}
-        {form.period.isLate ? <span className="ml-1 font-semibold text-amber-700">(laporan terlambat)</span> : null}
+        {form.period.isLate ? (
+          <span className="ml-1 font-semibold text-amber-700">(laporan terlambat)</span>
+        ) : null}
       </p>
       {form.existing ? (
         <p className="mt-2 rounded-lg bg-slate-100 px-3 py-2 text-sm">
