@@ -81,7 +81,15 @@ async function main() {
     console.log("Membangun aplikasi (next build)…");
     runOrExit("npx", ["next", "build"]);
   }
-  const server = spawn("npx", ["next", devMode ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+  // Run the Next CLI directly (not through npx) so a stop signal reaches the server itself.
+  const server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", devMode ? "dev" : "start", "-p", port],
+    {
+      stdio: "inherit",
+      env,
+    },
+  );
   console.log(`\nASN Berbagi berjalan di http://localhost:${port}  (Ctrl-C untuk berhenti)\n`);
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);

@@ -2,9 +2,10 @@ import Link from "next/link";
 import { formatDate } from "@/lib/dates";
 import type { MyFamilyRow } from "@/server/households";
 
+/** Desa first: on a narrow phone the end of the line is what gets cut off. */
 function addressLine(family: MyFamilyRow): string {
   const rtRw = family.rt && family.rw ? `RT ${family.rt}/RW ${family.rw}` : null;
-  return [family.dusun, rtRw, family.desaName].filter(Boolean).join(", ");
+  return [family.desaName, rtRw, family.dusun].filter(Boolean).join(" · ");
 }
 
 export function FamilyList({ families }: { families: MyFamilyRow[] }) {

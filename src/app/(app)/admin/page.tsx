@@ -4,13 +4,14 @@ import { StatCard } from "@/components/ui/stat-card";
 import { formatCount, formatPercent } from "@/lib/format";
 import { periodLabel } from "@/lib/period";
 import { getAdminOverview } from "@/server/overview";
+import { orNotFound } from "@/server/errors";
 import { requireActor } from "@/server/session";
 
 export const metadata: Metadata = { title: "Ringkasan" };
 
 export default async function AdminHomePage() {
   const actor = await requireActor();
-  const overview = await getAdminOverview(actor);
+  const overview = await orNotFound(getAdminOverview(actor));
   const { households } = overview;
   return (
     <>

@@ -4,6 +4,7 @@ import { FamilyList } from "@/features/families/family-list";
 import { menuItemFor, menuSlotOf } from "@/lib/menu";
 import { periodLabel } from "@/lib/period";
 import { listMyFamilies } from "@/server/households";
+import { orNotFound } from "@/server/errors";
 import { requireActor } from "@/server/session";
 import { getMenuRotation } from "@/server/settings";
 
@@ -16,7 +17,7 @@ export default async function AsnHomePage({
 }) {
   const actor = await requireActor();
   const [{ periodKey, families }, rotation, query] = await Promise.all([
-    listMyFamilies(actor),
+    orNotFound(listMyFamilies(actor)),
     getMenuRotation(),
     searchParams,
   ]);

@@ -3,13 +3,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatCount } from "@/lib/format";
 import { periodLabel } from "@/lib/period";
 import { listStaff } from "@/server/overview";
+import { orNotFound } from "@/server/errors";
 import { requireActor } from "@/server/session";
 
 export const metadata: Metadata = { title: "Staf OPD" };
 
 export default async function SupervisorHomePage() {
   const actor = await requireActor();
-  const { periodKey, staff } = await listStaff(actor);
+  const { periodKey, staff } = await orNotFound(listStaff(actor));
   const reported = staff.filter(
     (s) => s.activeFamilies > 0 && s.reportedThisPeriod >= s.activeFamilies,
   ).length;

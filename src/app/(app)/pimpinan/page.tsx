@@ -4,13 +4,14 @@ import { StatCard } from "@/components/ui/stat-card";
 import { formatCount, formatPercent } from "@/lib/format";
 import { periodLabel } from "@/lib/period";
 import { getLeaderSummary } from "@/server/overview";
+import { orNotFound } from "@/server/errors";
 import { requireActor } from "@/server/session";
 
 export const metadata: Metadata = { title: "Dasbor" };
 
 export default async function LeaderHomePage() {
   const actor = await requireActor();
-  const summary = await getLeaderSummary(actor);
+  const summary = await orNotFound(getLeaderSummary(actor));
   return (
     <>
       <PageHeader title="Dasbor ASN Berbagi" description={periodLabel(summary.periodKey)} />

@@ -24,7 +24,7 @@ export default async function MyHistoryPage({
   const settings = await getProgrammeSettings();
   const [reports, followUps] = await Promise.all([
     orNotFound(listMyReports(actor, periodKey)),
-    listFollowUpsRaisedBy(actor),
+    orNotFound(listFollowUpsRaisedBy(actor)),
   ]);
   const options = periodKeysBack(periodKeyOf(new Date(), settings.cadence), 12)
     .reverse()

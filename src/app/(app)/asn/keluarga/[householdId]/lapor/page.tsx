@@ -33,14 +33,27 @@ export default async function VisitReportPage({
           <span className="ml-1 font-semibold text-amber-700">(laporan terlambat)</span>
         ) : null}
       </p>
-      {form.existing ? (
-        <p className="mt-2 rounded-lg bg-slate-100 px-3 py-2 text-sm">
-          Laporan periode ini sudah dikirim. Perubahan yang Anda simpan akan tercatat.
+      {form.existing && form.period.isLate ? (
+        // Reports of past periods are read-only once filed; the history shows them.
+        <p className="mt-4 rounded-lg bg-slate-100 px-3 py-3 text-sm" data-testid="report-closed">
+          Laporan untuk periode ini sudah dikirim dan tidak dapat diubah lagi. Lihat{" "}
+          <Link href="/asn/riwayat" className="font-medium text-brand-700">
+            riwayat laporan
+          </Link>
+          .
         </p>
-      ) : null}
-      <div className="mt-4">
-        <VisitForm form={form} newKey={randomUUID()} />
-      </div>
+      ) : (
+        <>
+          {form.existing ? (
+            <p className="mt-2 rounded-lg bg-slate-100 px-3 py-2 text-sm">
+              Laporan periode ini sudah dikirim. Perubahan yang Anda simpan akan tercatat.
+            </p>
+          ) : null}
+          <div className="mt-4">
+            <VisitForm form={form} newKey={randomUUID()} />
+          </div>
+        </>
+      )}
     </div>
   );
 }
