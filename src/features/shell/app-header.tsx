@@ -9,9 +9,19 @@ const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
   ],
   ADMIN: [
     { href: "/admin", label: "Ringkasan" },
+    { href: "/admin/keluarga", label: "Keluarga" },
+    { href: "/admin/impor", label: "Impor" },
+    { href: "/admin/asn", label: "ASN" },
+    { href: "/admin/penugasan", label: "Penugasan" },
+    { href: "/admin/kepatuhan", label: "Kepatuhan" },
+    { href: "/admin/tindak-lanjut", label: "Tindak lanjut" },
+    { href: "/admin/pengaturan", label: "Pengaturan" },
     { href: "/pimpinan", label: "Dasbor" },
   ],
-  SUPERVISOR: [{ href: "/pengawas", label: "Staf OPD" }],
+  SUPERVISOR: [
+    { href: "/pengawas", label: "Staf OPD" },
+    { href: "/pengawas/tindak-lanjut", label: "Tindak lanjut" },
+  ],
   LEADER: [{ href: "/pimpinan", label: "Dasbor" }],
 };
 
