@@ -16,6 +16,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
       "node_modules/**",
       "src/generated/**",
       "tools/**",
