@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./lib/embedded-db.mjs";
+import { DEMO_ASN_NIPS, DEMO_USERNAMES, demoPassword } from "./lib/demo-accounts.mjs";
 import { migrate } from "./migrate.mjs";
 
 const args = new Set(process.argv.slice(2));
@@ -40,6 +41,7 @@ function ensureLocalSecret() {
 }
 
 function newestMtime(dir) {
+  if (!existsSync(dir)) return 0;
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === "generated" || entry.name === "node_modules") continue;
@@ -90,7 +92,12 @@ async function main() {
       env,
     },
   );
-  console.log(`\nASN Berbagi berjalan di http://localhost:${port}  (Ctrl-C untuk berhenti)\n`);
+  console.log(`\nASN Berbagi berjalan di http://localhost:${port}  (Ctrl-C untuk berhenti)`);
+  if (seedDemo) {
+    console.log(`Akun demo, kata sandi "${demoPassword()}":`);
+    console.log(`  admin: ${DEMO_USERNAMES.admin} · pimpinan: ${DEMO_USERNAMES.leader} · pengawas: ${DEMO_USERNAMES.supervisor}`);
+    console.log(`  ASN (NIP): ${DEMO_ASN_NIPS.join(", ")}\n`);
+  }
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
