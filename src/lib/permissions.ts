@@ -12,6 +12,8 @@ export type Actor = {
   opdId: number | null;
   /** For a SUPERVISOR who is a camat: the kecamatan code they oversee. */
   supervisedRegionCode: string | null;
+  /** Set by the session when the account still has a temporary password (src/server/session.ts). */
+  mustChangePassword?: boolean;
 };
 
 /** Each role's home; every app page lives under its role's area. */

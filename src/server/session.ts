@@ -24,6 +24,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
       supervisedRegionCode: true,
       isActive: true,
       tokenVersion: true,
+      mustChangePassword: true,
     },
   });
   if (!user || !user.isActive || user.tokenVersion !== session.user.tokenVersion) return null;
@@ -33,11 +34,29 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     name: user.name,
     opdId: user.opdId,
     supervisedRegionCode: user.supervisedRegionCode,
+    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 });
 
-/** For pages and server actions: the actor, or a redirect to the sign-in page. */
+/** Where an account with a temporary password is sent until it has chosen its own. */
+export const CHANGE_PASSWORD_PATH = "/ganti-sandi";
+
+/**
+ * For pages and server actions: the actor, or a redirect to the sign-in page. An account that
+ * still has a temporary password is sent to /ganti-sandi instead: every page and every action
+ * (which can be posted to any URL) is refused until the password is changed.
+ */
 export async function requireActor(): Promise<Actor> {
+  const actor = await requireSignedIn();
+  if (actor.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  return actor;
+}
+
+/**
+ * Signed in, temporary password or not. Only for the (app) layout and the change-password page
+ * and action; everything else uses requireActor()/requireRole().
+ */
+export async function requireSignedIn(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
   return actor;

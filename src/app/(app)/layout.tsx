@@ -1,8 +1,10 @@
 import { AppHeader } from "@/features/shell/app-header";
-import { requireActor } from "@/server/session";
+import { requireSignedIn } from "@/server/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
+  // Not requireActor(): /ganti-sandi lives in this group and must render for an account with a
+  // temporary password; every page and role layout below calls requireActor()/requireRole().
+  const actor = await requireSignedIn();
   return (
     <>
       <AppHeader actor={actor} />

@@ -12,7 +12,7 @@ const noStore = { "Cache-Control": "private, no-store" };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ visitId: string }> }) {
   const actor = await getActor();
-  if (!actor)
+  if (!actor || actor.mustChangePassword)
     return Response.json({ error: "Silakan masuk terlebih dahulu." }, { status: 401, headers: noStore });
   const { visitId } = await params;
   try {
