@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { ageOn, isSchoolAge, toDateOnlyString, toCalendarDate } from "@/lib/dates";
+import { gpsCheck } from "@/lib/geo-distance";
 import {
   FOLLOW_UP_TARGET_OPD,
   observedFollowUpTypes,
@@ -622,8 +623,12 @@ const visitSummarySelect = {
   notDeliveredReason: true,
   houseLivable: true,
   createdAt: true,
+  latitude: true,
+  longitude: true,
   asn: { select: { name: true } },
-  household: { select: { id: true, headName: true, desa: { select: { name: true } } } },
+  household: {
+    select: { id: true, headName: true, latitude: true, longitude: true, desa: { select: { name: true } } },
+  },
   items: { select: { name: true, quantity: true, unit: true, valueRupiah: true }, orderBy: { id: "asc" } },
   photo: { select: { sizeBytes: true } },
   _count: { select: { followUpsRaised: true } },
@@ -646,10 +651,15 @@ export type VisitSummary = {
   totalRupiah: number;
   hasPhoto: boolean;
   followUpsRaised: number;
+  /** Metres between the report's GPS point and the family's registered location; null if either is missing. */
+  gpsDistanceMeters: number | null;
+  /** The distance exceeds programme_settings.gps_flag_distance_meters. */
+  gpsFlagged: boolean;
 };
 
-function toVisitSummary(row: VisitSummaryRow): VisitSummary {
+function toVisitSummary(row: VisitSummaryRow, gpsFlagDistanceMeters: number): VisitSummary {
   const items = row.items.map((i) => ({ ...i, quantity: Number(i.quantity) }));
+  const gps = gpsCheck(row, row.household, gpsFlagDistanceMeters);
   return {
     id: row.id,
     periodKey: row.periodKey,
@@ -665,6 +675,8 @@ function toVisitSummary(row: VisitSummaryRow): VisitSummary {
     totalRupiah: items.reduce((sum, i) => sum + i.valueRupiah, 0),
     hasPhoto: row.photo !== null,
     followUpsRaised: row._count.followUpsRaised,
+    gpsDistanceMeters: gps.distanceMeters,
+    gpsFlagged: gps.flagged,
   };
 }
 
@@ -675,13 +687,16 @@ export async function listHouseholdVisits(
   take = 26,
 ): Promise<VisitSummary[]> {
   assertUuid(householdId);
-  const rows = await db.visit.findMany({
-    where: { AND: [{ householdId }, visitScope(actor)] },
-    orderBy: { periodKey: "desc" },
-    take,
-    select: visitSummarySelect,
-  });
-  return rows.map(toVisitSummary);
+  const [rows, settings] = await Promise.all([
+    db.visit.findMany({
+      where: { AND: [{ householdId }, visitScope(actor)] },
+      orderBy: { periodKey: "desc" },
+      take,
+      select: visitSummarySelect,
+    }),
+    getProgrammeSettings(),
+  ]);
+  return rows.map((row) => toVisitSummary(row, settings.gpsFlagDistanceMeters));
 }
 
 /** The ASN's own reports (all families they reported on), newest first, optionally one period. */
@@ -692,11 +707,14 @@ export async function listMyReports(
 ): Promise<VisitSummary[]> {
   if (actor.role !== "ASN") throw notFound();
   if (periodKey !== null && !parsePeriodKey(periodKey)) throw notFound();
-  const rows = await db.visit.findMany({
-    where: { asnId: actor.id, ...(periodKey ? { periodKey } : {}) },
-    orderBy: [{ periodKey: "desc" }, { visitDate: "desc" }],
-    take,
-    select: visitSummarySelect,
-  });
-  return rows.map(toVisitSummary);
+  const [rows, settings] = await Promise.all([
+    db.visit.findMany({
+      where: { asnId: actor.id, ...(periodKey ? { periodKey } : {}) },
+      orderBy: [{ periodKey: "desc" }, { visitDate: "desc" }],
+      take,
+      select: visitSummarySelect,
+    }),
+    getProgrammeSettings(),
+  ]);
+  return rows.map((row) => toVisitSummary(row, settings.gpsFlagDistanceMeters));
 }

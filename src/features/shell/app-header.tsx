@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/features/auth/sign-out-button";
+import { ConnectionStatus } from "@/features/offline/connection-status";
 import { ROLE_LABEL, type Actor, type Role } from "@/lib/permissions";
 
 const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
@@ -37,7 +38,10 @@ export function AppHeader({ actor }: { actor: Actor }) {
             {actor.name} · {ROLE_LABEL[actor.role]}
           </p>
         </div>
-        <SignOutButton />
+        <div className="flex items-center gap-2">
+          {actor.role === "ASN" ? <ConnectionStatus /> : null}
+          <SignOutButton />
+        </div>
       </div>
       <nav aria-label="Navigasi utama" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 pb-2">
         {NAVIGATION[actor.role].map((item) => (

@@ -3,11 +3,14 @@
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/action-result";
 import { fieldErrorsOf, MAX_PHOTO_BYTES, visitReportSchema } from "@/schemas/visit";
-import { actionErrorFrom } from "@/server/errors";
+import { actionErrorFrom, isAppError } from "@/server/errors";
 import { requireActor } from "@/server/session";
 import { submitVisit, type SubmitVisitResult } from "@/server/visits";
 
 const INVALID_MESSAGE = "Ada isian yang belum benar. Periksa bagian yang ditandai merah.";
+/** NOT_FOUND on submit: the family was reassigned (or deactivated) since the form was opened. */
+const NOT_ASSIGNED_MESSAGE =
+  "Keluarga ini tidak lagi menjadi keluarga asuhan Anda (sudah dialihkan atau dinonaktifkan). Laporan tidak disimpan.";
 
 async function readPhoto(value: FormDataEntryValue | null): Promise<Uint8Array | null | string> {
   if (!(value instanceof File) || value.size === 0) return null;
@@ -42,6 +45,8 @@ export async function submitVisitAction(formData: FormData): Promise<ActionResul
         : "Laporan ini sudah tersimpan sebelumnya.";
     return { status: "success", message, data: result };
   } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND")
+      return { status: "error", message: NOT_ASSIGNED_MESSAGE };
     const state = actionErrorFrom(error);
     if (state.fieldErrors) return { ...state, message: state.message || INVALID_MESSAGE };
     return state;

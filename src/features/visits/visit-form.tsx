@@ -2,6 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { draftStorageKey } from "@/features/offline/drafts";
+import { queueAndSend, queuedReportFor, removeQueued } from "@/features/offline/offline-client";
+import { statusText } from "@/features/offline/queue-panel";
+import { QueueLimitError } from "@/features/offline/sync-queue";
+import { useOffline } from "@/features/offline/use-offline";
 import { ageOn, isSchoolAge } from "@/lib/dates";
 import { FOLLOW_UP_LABEL, problemsIn } from "@/lib/follow-up-rules";
 import { formatRupiah, parseRupiah } from "@/lib/money";
@@ -52,11 +57,8 @@ const HOUSE_LABELS: Record<HouseKey, string> = {
   electricity: "Sumber penerangan utama",
 };
 
-const DRAFT_VERSION = 1;
-
-function draftKey(householdId: string, periodKey: string) {
-  return `asn-berbagi:draft:v${DRAFT_VERSION}:${householdId}:${periodKey}`;
-}
+const OFFLINE_QUEUED =
+  "Tidak ada koneksi. Laporan disimpan di ponsel ini dan dikirim otomatis saat sinyal kembali.";
 
 function initialState(form: VisitFormData, newKey: string): FormState {
   const p = form.prefill;
@@ -155,7 +157,7 @@ function toPayload(state: FormState, form: VisitFormData): VisitReportInput {
 
 export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: string }) {
   const router = useRouter();
-  const storageKey = draftKey(form.household.id, form.period.periodKey);
+  const storageKey = draftStorageKey(form.household.id, form.period.periodKey);
   const [state, setState] = useState<FormState>(() => initialState(form, newKey));
   const [restored, setRestored] = useState(false);
   const [photo, setPhoto] = useState<{ blob: Blob; url: string } | null>(null);
@@ -166,21 +168,46 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
   const [pending, setPending] = useState(false);
   const submitting = useRef(false);
   const loaded = useRef(false);
+  // The offline queue's copy of this report (docs/decisions/007), followed live while it syncs.
+  const [queuedKey, setQueuedKey] = useState<string | null>(null);
+  const { items: queuedItems } = useOffline();
+  const queued = queuedKey ? (queuedItems.find((i) => i.key === queuedKey) ?? null) : null;
 
-  // Restore a draft left by a lost connection or a closed tab (same phone, same family, same period).
+  // Restore, newest first: a draft left by a lost connection or a closed tab, or the report queued
+  // on this phone (waiting, or returned by the server with its messages). Same family, same period.
   useEffect(() => {
+    let cancelled = false;
+    let draft: { state: FormState; savedAt?: string } | null = null;
     const saved = window.localStorage.getItem(storageKey);
     if (saved) {
       try {
-        const draft = JSON.parse(saved) as { state: FormState };
-        setState(draft.state);
-        setRestored(true);
+        draft = JSON.parse(saved) as { state: FormState; savedAt?: string };
       } catch {
         window.localStorage.removeItem(storageKey);
       }
     }
-    loaded.current = true;
-  }, [storageKey]);
+    void queuedReportFor(form.household.id, form.period.periodKey).then((item) => {
+      if (cancelled) return;
+      const draftTime = draft?.savedAt ? Date.parse(draft.savedAt) : 0;
+      if (item && item.status !== "SENT" && item.updatedAt >= draftTime) {
+        setState(item.form as FormState);
+        if (item.photo) setPhoto({ blob: item.photo, url: URL.createObjectURL(item.photo) });
+        if (item.status === "INVALID") {
+          setErrors(item.fieldErrors ?? {});
+          setFormError(item.message);
+        }
+        setQueuedKey(item.key);
+      } else if (draft) {
+        setState(draft.state);
+        setRestored(true);
+        if (item) setQueuedKey(item.key);
+      } else if (item) setQueuedKey(item.key);
+      loaded.current = true;
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [storageKey, form.household.id, form.period.periodKey]);
 
   useEffect(() => {
     if (!loaded.current) return;
@@ -272,9 +299,56 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
     submitting.current = true;
     setPending(true);
     setFormError(null);
+    const payload = JSON.stringify(toPayload(state, form));
     try {
+      // Through the offline queue: kept in IndexedDB first, sent at once if there is a connection,
+      // otherwise later with the same idempotency key (stored once however often it is retried).
+      let queuedResult: Awaited<ReturnType<typeof queueAndSend>> | null = null;
+      try {
+        queuedResult = await queueAndSend({
+          key: state.idempotencyKey,
+          householdId: form.household.id,
+          householdName: form.household.headName,
+          periodKey: form.period.periodKey,
+          periodLabel: form.period.label,
+          payload,
+          form: state,
+          photo: photo?.blob ?? null,
+        });
+      } catch (error) {
+        if (error instanceof QueueLimitError) {
+          setErrors((e) => ({ ...e, photo: [error.message] }));
+          setFormError(error.message);
+          return;
+        }
+        queuedResult = null; // no IndexedDB on this browser: send directly below
+      }
+      if (queuedResult) {
+        const { outcome, item } = queuedResult;
+        setQueuedKey(state.idempotencyKey);
+        if (outcome === "sent") {
+          window.localStorage.removeItem(storageKey);
+          await removeQueued(state.idempotencyKey);
+          const raised = item?.followUpsRaised ?? 0;
+          router.push(`/asn?terkirim=1${raised ? `&tindakLanjut=${raised}` : ""}`);
+          router.refresh();
+          return;
+        }
+        if (outcome === "invalid" || outcome === "failed") {
+          setErrors(item?.fieldErrors ?? {});
+          setFormError(item?.message ?? "Laporan ditolak server.");
+          window.scrollTo({ top: 0, behavior: "smooth" });
+          return;
+        }
+        // offline (or superseded by a newer copy): it waits in the queue, the draft is no longer needed.
+        window.localStorage.removeItem(storageKey);
+        setErrors({});
+        setFormError(null);
+        window.scrollTo({ top: 0, behavior: "smooth" });
+        return;
+      }
       const body = new FormData();
-      body.set("payload", JSON.stringify(toPayload(state, form)));
+      body.set("payload", payload);
       if (photo) body.set("photo", photo.blob, "foto.jpg");
       const result = await submitVisitAction(body);
       if (result.status === "success") {
@@ -302,6 +376,24 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
   const e = errors;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="visit-form">
+      {queued && (queued.status === "PENDING" || queued.status === "SENT") ? (
+        <div
+          className={`rounded-lg px-3 py-2 text-sm ${queued.status === "SENT" ? "bg-brand-50 text-brand-800" : "bg-amber-50 text-amber-900"}`}
+          data-testid="queue-status"
+          aria-live="polite"
+        >
+          <p className="font-semibold">{statusText(queued)}</p>
+          <p>{queued.status === "SENT" ? "Laporan ini sudah tersimpan di server." : OFFLINE_QUEUED}</p>
+        </div>
+      ) : null}
+      {queued?.status === "FAILED" && !formError ? (
+        <p
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+          data-testid="queue-status"
+        >
+          {statusText(queued)}
+        </p>
+      ) : null}
       {restored ? (
         <p className="rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="draft-restored">
           Draf laporan yang belum terkirim dipulihkan.

@@ -1,4 +1,5 @@
 import { formatDate } from "@/lib/dates";
+import { formatDistance } from "@/lib/geo-distance";
 import { formatRupiah } from "@/lib/money";
 import type { VisitSummary } from "@/server/visits";
 
@@ -38,6 +39,15 @@ export function VisitHistory({
               ? `${v.items.map((i) => `${i.name} ${quantityText(i.quantity)} ${i.unit}`).join(", ")} · ${formatRupiah(v.totalRupiah)}`
               : `Tidak diantar: ${v.notDeliveredReason ?? "-"}`}
           </p>
+          {v.gpsDistanceMeters !== null ? (
+            <p
+              className={`text-xs ${v.gpsFlagged ? "font-semibold text-red-700" : "text-slate-500"}`}
+              data-testid="visit-gps-distance"
+            >
+              Titik GPS {formatDistance(v.gpsDistanceMeters)} dari lokasi terdaftar
+              {v.gpsFlagged ? " · Jauh dari alamat, perlu dicek" : ""}
+            </p>
+          ) : null}
           {v.followUpsRaised > 0 ? (
             <p className="text-xs font-medium text-amber-800">{v.followUpsRaised} tindak lanjut dibuat</p>
           ) : null}

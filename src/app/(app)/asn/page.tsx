@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { FamilyList } from "@/features/families/family-list";
+import { QueuePanel } from "@/features/offline/queue-panel";
+import { WarmUp } from "@/features/offline/warm-up";
 import { menuItemFor, menuSlotOf } from "@/lib/menu";
 import { periodLabel } from "@/lib/period";
 import { listMyFamilies } from "@/server/households";
@@ -38,6 +40,8 @@ export default async function AsnHomePage({
           {raised > 0 ? ` ${raised} tindak lanjut dibuat dan diteruskan ke OPD terkait.` : ""}
         </p>
       ) : null}
+      <QueuePanel />
+      <WarmUp familyIds={families.map((f) => f.id)} />
       <div className="mb-5 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <p className="text-sm text-slate-600">Menu periode ini</p>
         <p className="text-lg font-semibold" data-testid="menu-item">

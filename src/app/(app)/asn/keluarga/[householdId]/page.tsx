@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { MemberList } from "@/features/families/member-list";
 import { FollowUpList } from "@/features/follow-ups/follow-up-list";
+import { QueuePanel } from "@/features/offline/queue-panel";
 import { VisitHistory } from "@/features/visits/visit-history";
 import { periodKeyOf, periodLabel } from "@/lib/period";
 import { orNotFound } from "@/server/errors";
@@ -59,6 +60,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ househo
           </Link>
         ))}
       </div>
+      <QueuePanel householdId={household.id} />
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Alamat">
           <p>
