@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/permissions";
 
 // Scope builders: every DAL query spreads one of these into its `where`, so a record outside
@@ -38,6 +38,26 @@ export function staffScope(actor: Actor): Prisma.UserWhereInput {
   }
 }
 
+/**
+ * staffScope as a SQL condition on an `app_user` row aliased `u`, for raw aggregates
+ * (src/server/compliance.ts). Must match staffScope exactly: tests/integration/compliance.test.ts
+ * compares the two for every role.
+ */
+export function staffScopeSql(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case "ADMIN":
+      return Prisma.sql`u.role = 'ASN'`;
+    case "SUPERVISOR":
+      if (actor.supervisedRegionCode)
+        return Prisma.sql`u.role = 'ASN' AND u.work_kecamatan_code = ${actor.supervisedRegionCode}`;
+      if (actor.opdId === null) return Prisma.sql`FALSE`;
+      return Prisma.sql`u.role = 'ASN' AND u.opd_id = ${actor.opdId}`;
+    case "ASN":
+    case "LEADER":
+      return Prisma.sql`FALSE`;
+  }
+}
+
 /** Follow-ups an actor may see. */
 export function followUpScope(actor: Actor): Prisma.FollowUpWhereInput {
   switch (actor.role) {
@@ -57,8 +77,15 @@ export function followUpScope(actor: Actor): Prisma.FollowUpWhereInput {
 /**
  * Visits an actor may read (and their photos). Follows the family, not the author: an ASN sees the
  * visits of their *current* families, also those filed by a previous ASN, and loses them once the
- * assignment ends; leaders see none (aggregates only).
+ * assignment ends; supervisors also the reports that raised a follow-up addressed to them; leaders
+ * see none (aggregates only).
  */
 export function visitScope(actor: Actor): Prisma.VisitWhereInput {
-  return actor.role === "ADMIN" ? {} : { household: householdScope(actor) };
+  if (actor.role === "ADMIN") return {};
+  // A supervisor also reads the report that raised a follow-up addressed to them (its photo).
+  if (actor.role === "SUPERVISOR")
+    return {
+      OR: [{ household: householdScope(actor) }, { followUpsRaised: { some: followUpScope(actor) } }],
+    };
+  return { household: householdScope(actor) };
 }

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { PrismaClient, Prisma } from "@/generated/prisma/client";
 import type { Actor, Role } from "@/lib/permissions";
+import { periodRange } from "@/lib/period";
 import { db } from "@/server/db";
 
 // Test-data factories over the real database. Identity numbers are synthetic and valid in format.
@@ -145,4 +146,49 @@ export async function assign(householdId: string, asnId: string, assignedById?: 
 
 export function newIdempotencyKey(): string {
   return randomUUID();
+}
+
+/** A visit report row (no checklist logic), e.g. for compliance counts; visitDate defaults to the period's first day. */
+export async function createVisit(
+  householdId: string,
+  asnId: string,
+  periodKey: string,
+  overrides: Partial<Prisma.VisitUncheckedCreateInput> = {},
+) {
+  return db.visit.create({
+    data: {
+      householdId,
+      asnId,
+      periodKey,
+      visitDate: new Date(`${periodRange(periodKey).firstDay}T00:00:00Z`),
+      delivered: true,
+      checklist: {},
+      idempotencyKey: randomUUID(),
+      ...overrides,
+    },
+  });
+}
+
+/** An OPEN follow-up with its creation event. */
+export async function createFollowUp(
+  householdId: string,
+  targetOpdId: number,
+  overrides: Partial<Prisma.FollowUpUncheckedCreateInput> = {},
+) {
+  return db.followUp.create({
+    data: {
+      householdId,
+      targetOpdId,
+      type: "SCHOOL_DROPOUT",
+      detail: "Anak usia sekolah tidak bersekolah (uji).",
+      ...overrides,
+      events: {
+        create: {
+          toStatus: overrides.status ?? "OPEN",
+          toOpdId: targetOpdId,
+          note: "Dibuat otomatis (uji).",
+        },
+      },
+    },
+  });
 }

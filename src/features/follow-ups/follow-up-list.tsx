@@ -1,12 +1,8 @@
 import { formatDate } from "@/lib/dates";
+import { FOLLOW_UP_STATUS_LABEL } from "@/schemas/follow-up";
 import type { FollowUpSummary } from "@/server/follow-ups";
 
-export const FOLLOW_UP_STATUS_LABEL: Record<FollowUpSummary["status"], string> = {
-  OPEN: "Terbuka",
-  IN_PROGRESS: "Sedang ditangani",
-  RESOLVED: "Selesai",
-  REJECTED: "Ditolak",
-};
+export { FOLLOW_UP_STATUS_LABEL };
 
 const STATUS_STYLE: Record<FollowUpSummary["status"], string> = {
   OPEN: "bg-amber-100 text-amber-900",

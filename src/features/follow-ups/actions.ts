@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { submittedValues, type ActionResult } from "@/lib/action-result";
+import { followUpStatusChangeSchema, followUpTargetChangeSchema } from "@/schemas/follow-up";
+import { fieldErrorsOf } from "@/schemas/visit";
+import { actionErrorFrom } from "@/server/errors";
+import { changeFollowUpStatus, changeFollowUpTargetOpd } from "@/server/follow-ups";
+import { requireActor } from "@/server/session";
+
+const INVALID = "Ada isian yang belum benar. Periksa bagian yang ditandai merah.";
+
+function revalidateBoards() {
+  revalidatePath("/admin/tindak-lanjut", "layout");
+  revalidatePath("/pengawas/tindak-lanjut", "layout");
+}
+
+/** Changes a follow-up's status with a required note (ADMIN, or the SUPERVISOR it is addressed to). */
+export async function changeFollowUpStatusAction(
+  _prev: ActionResult,
+  formData: FormData,
+): Promise<ActionResult> {
+  const actor = await requireActor();
+  const values = submittedValues(formData);
+  const parsed = followUpStatusChangeSchema.safeParse(values);
+  if (!parsed.success)
+    return { status: "error", message: INVALID, fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    await changeFollowUpStatus(actor, parsed.data);
+  } catch (error) {
+    return { ...actionErrorFrom(error), values };
+  }
+  revalidateBoards();
+  return { status: "success", message: "Status tindak lanjut diperbarui." };
+}
+
+/** Routes a follow-up to another OPD with a required note (ADMIN only). */
+export async function changeFollowUpTargetAction(
+  _prev: ActionResult,
+  formData: FormData,
+): Promise<ActionResult> {
+  const actor = await requireActor();
+  const values = submittedValues(formData);
+  const parsed = followUpTargetChangeSchema.safeParse(values);
+  if (!parsed.success)
+    return { status: "error", message: INVALID, fieldErrors: fieldErrorsOf(parsed.error), values };
+  try {
+    await changeFollowUpTargetOpd(actor, parsed.data);
+  } catch (error) {
+    return { ...actionErrorFrom(error), values };
+  }
+  revalidateBoards();
+  return { status: "success", message: "OPD tujuan diperbarui." };
+}
