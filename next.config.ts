@@ -1,10 +1,55 @@
+import { withSerwist } from "@serwist/turbopack";
 import type { NextConfig } from "next";
+
+// Security headers for every response, static files included (docs/decisions/006). The
+// Content-Security-Policy needs a per-request nonce and HSTS depends on the runtime NEXTAUTH_URL
+// (headers() here are fixed at build time), so both are set in src/proxy.ts instead.
+const permissionsPolicy = [
+  "geolocation=(self)", // the visit report's GPS point
+  "camera=(self)", // the visit photo (file input with capture)
+  "microphone=()",
+  "accelerometer=()",
+  "autoplay=()",
+  "bluetooth=()",
+  "browsing-topics=()",
+  "display-capture=()",
+  "encrypted-media=()",
+  "fullscreen=(self)",
+  "gyroscope=()",
+  "hid=()",
+  "idle-detection=()",
+  "magnetometer=()",
+  "midi=()",
+  "payment=()",
+  "picture-in-picture=()",
+  "publickey-credentials-get=()",
+  "screen-wake-lock=()",
+  "serial=()",
+  "usb=()",
+  "xr-spatial-tracking=()",
+].join(", ");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Development only: lets parallel builds (e.g. several e2e runs) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: permissionsPolicy },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          // For browsers without CSP frame-ancestors support.
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
 };
 
-export default nextConfig;
+// withSerwist: lets the service-worker route (src/app/serwist) bundle src/app/sw.ts with esbuild.
+export default withSerwist(nextConfig);

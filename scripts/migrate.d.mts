@@ -5,5 +5,5 @@ export function readMigrations(): Promise<{ name: string; sql: string; checksum:
 
 export function migrate(
   databaseUrl: string,
-  options?: { log?: (message: string) => void },
+  options?: { log?: (message: string) => void; until?: string },
 ): Promise<{ applied: string[] }>;

@@ -45,10 +45,11 @@ export async function readMigrations() {
 }
 
 /**
- * Applies every pending migration, each in its own transaction together with its `_prisma_migrations` row.
+ * Applies every pending migration (up to and including `until` when given), each in its own
+ * transaction together with its `_prisma_migrations` row.
  * @returns {Promise<{ applied: string[] }>}
  */
-export async function migrate(databaseUrl, { log = console.log } = {}) {
+export async function migrate(databaseUrl, { log = console.log, until } = {}) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const applied = [];
@@ -70,6 +71,8 @@ export async function migrate(databaseUrl, { log = console.log } = {}) {
     const appliedChecksums = new Map(rows.map((row) => [row.migration_name, row.checksum]));
 
     for (const migration of await readMigrations()) {
+      // `until`: stop after this migration (a restore brings the schema to the backup's level).
+      if (until !== undefined && migration.name > until) break;
       const recorded = appliedChecksums.get(migration.name);
       if (recorded === undefined) {
         log(`Applying ${migration.name}`);

