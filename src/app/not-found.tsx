@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+// Rendered per request (not prerendered) so its scripts carry the CSP nonce.
+export default async function NotFound() {
+  await connection();
   return (
     <main className="mx-auto max-w-md px-4 py-16 text-center">
       <p className="text-sm font-semibold text-brand-700">404</p>

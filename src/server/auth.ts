@@ -6,6 +6,7 @@ import { signInSchema } from "@/schemas/auth";
 import type { Role } from "@/lib/permissions";
 import { recordAudit } from "./audit";
 import { db } from "./db";
+import { log } from "./log";
 
 // Verifying against a throw-away hash when the account does not exist keeps the response time
 // the same for "no such user" and "wrong password", so timing does not reveal valid NIPs.
@@ -49,6 +50,12 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: Number(process.env.SESSION_MAX_AGE_SECONDS ?? 8 * 60 * 60) },
   secret: process.env.NEXTAUTH_SECRET,
   pages: { signIn: "/login", error: "/login" },
+  // next-auth's own messages go through the redacting JSON logger.
+  logger: {
+    error: (code, metadata) => log.error(`next-auth: ${code}`, { metadata }),
+    warn: (code) => log.warn(`next-auth: ${code}`),
+    debug: () => {},
+  },
   providers: [
     CredentialsProvider({
       name: "NIP",

@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { DEMO_ASN_NIPS, DEMO_USERNAMES, query, signInAndWait } from "./support";
 
-test("the bupati follows poverty, the programme and the kecamatan from one page, and exports it", async ({ page }) => {
+test("the bupati follows poverty, the programme and the kecamatan from one page, and exports it", async ({
+  page,
+}) => {
   await signInAndWait(page, DEMO_USERNAMES.leader, "/pimpinan");
 
   // Poverty trend with labelled values and the source.
@@ -20,10 +22,9 @@ test("the bupati follows poverty, the programme and the kecamatan from one page,
   // Switch the map indicator.
   await page.getByTestId("indicator-switch").getByRole("link", { name: "Cakupan keluarga (%)" }).click();
   await expect(page).toHaveURL(/indikator=cakupan/);
-  await expect(page.getByTestId("indicator-switch").getByRole("link", { name: "Cakupan keluarga (%)" })).toHaveAttribute(
-    "aria-current",
-    "true",
-  );
+  await expect(
+    page.getByTestId("indicator-switch").getByRole("link", { name: "Cakupan keluarga (%)" }),
+  ).toHaveAttribute("aria-current", "true");
   await expect(page.getByTestId("choropleth").locator("path")).toHaveCount(25);
 
   // No family or ASN name, no NIK/KK anywhere in the HTML.
@@ -45,8 +46,12 @@ test("the bupati follows poverty, the programme and the kecamatan from one page,
   expect(sheet?.rowCount).toBe(26);
   expect(sheet?.getRow(1).getCell(2).value).toBe("Kecamatan");
 
-  // Drill into a kecamatan (from the map).
-  await page.locator('[data-testid=choropleth] a[data-code="35.10.09"]').click();
+  // Drill into a kecamatan: the map's shape links there, and so does the table.
+  await expect(page.locator('[data-testid=choropleth] a[data-code="35.10.09"]')).toHaveAttribute(
+    "href",
+    /\/pimpinan\/kecamatan\/35\.10\.09\?/,
+  );
+  await page.getByTestId("kecamatan-table").getByRole("link", { name: "Genteng", exact: true }).click();
   await expect(page).toHaveURL(/\/pimpinan\/kecamatan\/35\.10\.09/);
   await expect(page.getByRole("heading", { level: 1, name: "Kecamatan Genteng" })).toBeVisible();
   await expect(page.getByTestId("desa-table").locator("tbody tr")).toHaveCount(5);

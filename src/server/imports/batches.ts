@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "../log";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, rename, rm } from "node:fs/promises";
 import type { Prisma } from "@/generated/prisma/client";
@@ -148,7 +149,11 @@ export async function analyseImport(actor: Actor, batchId: string): Promise<Impo
     });
   } catch (error) {
     if (!isAppError(error))
-      console.error(`import ${batchId}: analysis failed`, error instanceof Error ? error.name : "");
+      // Parser and database messages may quote row values (personal data): log the kind only.
+      log.error("import analysis failed", {
+        batchId,
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
     await db.importBatch.update({
       where: { id: batchId },
       data: {
@@ -315,7 +320,10 @@ export async function commitImport(actor: Actor, batchId: string): Promise<Impor
     if (error instanceof StalePlanError || isUniqueViolation(error))
       throw new AppError("CONFLICT", STALE_MESSAGE);
     // Database messages may quote values (personal data): log the kind of error only.
-    console.error(`import ${batchId}: commit rolled back`, error instanceof Error ? error.name : "");
+    log.error("import commit rolled back", {
+      batchId,
+      errorName: error instanceof Error ? error.name : typeof error,
+    });
     throw new AppError("CONFLICT", COMMIT_FAILED_MESSAGE);
   }
   await Promise.all([rm(planPath, { force: true }), rm(importFiles.upload(batchId), { force: true })]);

@@ -4,6 +4,7 @@ import { isAppError } from "@/server/errors";
 import { analyseImport, prepareImport } from "@/server/imports/batches";
 import { receiveUpload, TOO_LARGE_MESSAGE } from "@/server/imports/files";
 import { getActor } from "@/server/session";
+import { log } from "@/server/log";
 
 // Upload of an import file: the raw body (not multipart; the browser sends the File itself with
 // XMLHttpRequest so it can show upload progress) is streamed to a temp file, checked (format by
@@ -37,7 +38,10 @@ export async function POST(request: Request) {
     after(async () => {
       // analyseImport records its own failures on the batch (status FAILED with a message).
       await analyseImport(actor, batchId).catch((error: unknown) =>
-        console.error(`import ${batchId}: analysis not started`, error instanceof Error ? error.name : ""),
+        log.error("import analysis not started", {
+          batchId,
+          errorName: error instanceof Error ? error.name : typeof error,
+        }),
       );
     });
     return Response.json({ batchId }, { status: 202, headers: noStore });
