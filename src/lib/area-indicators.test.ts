@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { AREA_INDICATORS, classBreaks, isAreaIndicator, ratio } from "./area-indicators";
 
-const area = { targetFamilies: 40, fosteredFamilies: 30, participatingAsn: 8, reportsFiled: 27, deliveredRupiah: 810_000, openFollowUps: 6 };
+const area = {
+  targetFamilies: 40,
+  fosteredFamilies: 30,
+  participatingAsn: 8,
+  reportsFiled: 27,
+  deliveredRupiah: 810_000,
+  openFollowUps: 6,
+};
 
 describe("area indicators", () => {
   it("computes coverage, compliance, aid and follow-up density", () => {

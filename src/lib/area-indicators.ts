@@ -31,7 +31,10 @@ export const AREA_INDICATORS = {
     value: (a: AreaFigures) => (a.targetFamilies === 0 ? null : (a.openFollowUps / a.targetFamilies) * 100),
     unit: "number",
   },
-} as const satisfies Record<string, { label: string; value: (a: AreaFigures) => number | null; unit: string }>;
+} as const satisfies Record<
+  string,
+  { label: string; value: (a: AreaFigures) => number | null; unit: string }
+>;
 
 export type AreaIndicatorKey = keyof typeof AREA_INDICATORS;
 export const AREA_INDICATOR_KEYS = Object.keys(AREA_INDICATORS) as AreaIndicatorKey[];

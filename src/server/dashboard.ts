@@ -2,7 +2,14 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { FOLLOW_UP_LABEL, type FollowUpType } from "@/lib/follow-up-rules";
 import type { Actor } from "@/lib/permissions";
-import { parsePeriodKey, periodKeyOf, periodKeysBack, periodLabel, periodRange, previousPeriodKey } from "@/lib/period";
+import {
+  parsePeriodKey,
+  periodKeyOf,
+  periodKeysBack,
+  periodLabel,
+  periodRange,
+  previousPeriodKey,
+} from "@/lib/period";
 import { notFound } from "./errors";
 import { getProgrammeSettings } from "./settings";
 import { db } from "./db";
@@ -20,7 +27,10 @@ function assertDashboardRole(actor: Actor): void {
 }
 
 /** The requested period (or the current one) and the current one; an unknown or future key is a 404. */
-async function resolvePeriod(requested: string | null, now: Date): Promise<{ periodKey: string; currentPeriodKey: string }> {
+async function resolvePeriod(
+  requested: string | null,
+  now: Date,
+): Promise<{ periodKey: string; currentPeriodKey: string }> {
   const { cadence } = await getProgrammeSettings();
   const currentPeriodKey = periodKeyOf(now, cadence);
   if (requested === null) return { periodKey: currentPeriodKey, currentPeriodKey };
@@ -119,8 +129,13 @@ async function followUpStats(yearToDate: Window): Promise<FollowUpStats> {
      GROUP BY type ORDER BY type`;
   return {
     openNow: n(stats?.open),
-    medianDaysToResolve: stats?.median === null || stats?.median === undefined ? null : Math.round(stats.median * 10) / 10,
-    resolvedFamilies: byType.map((r) => ({ type: r.type, label: FOLLOW_UP_LABEL[r.type], families: n(r.families) })),
+    medianDaysToResolve:
+      stats?.median === null || stats?.median === undefined ? null : Math.round(stats.median * 10) / 10,
+    resolvedFamilies: byType.map((r) => ({
+      type: r.type,
+      label: FOLLOW_UP_LABEL[r.type],
+      families: n(r.families),
+    })),
   };
 }
 
@@ -145,7 +160,16 @@ async function areaRows(periodKey: string, parentCode: string | null): Promise<A
     : Prisma.sql`SELECT code, name FROM region WHERE level = 'KECAMATAN'`;
   const scope = byDesa ? Prisma.sql`h.kecamatan_code = ${parentCode}` : Prisma.sql`TRUE`;
   const rows = await db.$queryRaw<
-    { code: string; name: string; target: bigint; due: bigint; asn: bigint; filed: bigint; rupiah: bigint; open: bigint }[]
+    {
+      code: string;
+      name: string;
+      target: bigint;
+      due: bigint;
+      asn: bigint;
+      filed: bigint;
+      rupiah: bigint;
+      open: bigint;
+    }[]
   >`
     WITH areas AS (${areas}),
     target AS (SELECT ${areaOf} AS code, count(*) AS n FROM household h
@@ -178,12 +202,21 @@ async function areaRows(periodKey: string, parentCode: string | null): Promise<A
   }));
 }
 
-export type TrendPoint = { periodKey: string; label: string; due: number; filed: number; delivered: number; rupiah: number };
+export type TrendPoint = {
+  periodKey: string;
+  label: string;
+  due: number;
+  filed: number;
+  delivered: number;
+  rupiah: number;
+};
 
 async function trend(periodKey: string, count: number): Promise<TrendPoint[]> {
   const keys = periodKeysBack(periodKey, count);
   const ranges = keys.map(periodRange);
-  const rows = await db.$queryRaw<{ key: string; due: bigint; filed: bigint; delivered: bigint; rupiah: bigint }[]>`
+  const rows = await db.$queryRaw<
+    { key: string; due: bigint; filed: bigint; delivered: bigint; rupiah: bigint }[]
+  >`
     WITH p AS (
       SELECT * FROM unnest(${keys}::text[], ${ranges.map((r) => r.start)}::timestamptz[], ${ranges.map((r) => r.end)}::timestamptz[])
         AS p(key, s, e)
@@ -206,7 +239,13 @@ async function trend(periodKey: string, count: number): Promise<TrendPoint[]> {
   }));
 }
 
-export type PovertyPoint = { year: number; percentPoor: number; poorPeople: number | null; source: string; status: string };
+export type PovertyPoint = {
+  year: number;
+  percentPoor: number;
+  poorPeople: number | null;
+  source: string;
+  status: string;
+};
 
 export type Dashboard = {
   /** The latest period that exists (the selector offers it and the ones before it). */
@@ -224,23 +263,37 @@ export type Dashboard = {
 export const TREND_PERIODS = 26;
 
 /** Everything on the leaders' page for one period (default: the current one). */
-export async function getDashboard(actor: Actor, requestedPeriod: string | null, now: Date = new Date()): Promise<Dashboard> {
+export async function getDashboard(
+  actor: Actor,
+  requestedPeriod: string | null,
+  now: Date = new Date(),
+): Promise<Dashboard> {
   assertDashboardRole(actor);
   const { periodKey, currentPeriodKey } = await resolvePeriod(requestedPeriod, now);
   const windows = aidWindows(periodKey);
-  const [current, previous, aidPeriod, aidMonth, aidYear, followUps, kecamatan, trendPoints, poverty, settings] =
-    await Promise.all([
-      periodIndicators(periodKey),
-      periodIndicators(previousPeriodKey(periodKey)),
-      aidByItem(windows.period),
-      aidByItem(windows.month),
-      aidByItem(windows.yearToDate),
-      followUpStats(windows.yearToDate),
-      areaRows(periodKey, null),
-      trend(periodKey, TREND_PERIODS),
-      listPovertyFigures(),
-      db.programmeSettings.findUnique({ where: { id: 1 }, select: { povertyTargetPercent: true } }),
-    ]);
+  const [
+    current,
+    previous,
+    aidPeriod,
+    aidMonth,
+    aidYear,
+    followUps,
+    kecamatan,
+    trendPoints,
+    poverty,
+    settings,
+  ] = await Promise.all([
+    periodIndicators(periodKey),
+    periodIndicators(previousPeriodKey(periodKey)),
+    aidByItem(windows.period),
+    aidByItem(windows.month),
+    aidByItem(windows.yearToDate),
+    followUpStats(windows.yearToDate),
+    areaRows(periodKey, null),
+    trend(periodKey, TREND_PERIODS),
+    listPovertyFigures(),
+    db.programmeSettings.findUnique({ where: { id: 1 }, select: { povertyTargetPercent: true } }),
+  ]);
   return {
     currentPeriodKey,
     current,
@@ -291,6 +344,10 @@ export async function getKecamatanDrillDown(
     kecamatan,
     periodKey,
     periodLabel: periodLabel(periodKey),
-    desa: rows.map((r) => ({ ...r, longitude: centroids.get(r.code)?.[0] ?? null, latitude: centroids.get(r.code)?.[1] ?? null })),
+    desa: rows.map((r) => ({
+      ...r,
+      longitude: centroids.get(r.code)?.[0] ?? null,
+      latitude: centroids.get(r.code)?.[1] ?? null,
+    })),
   };
 }

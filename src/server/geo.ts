@@ -20,29 +20,36 @@ function rewind(rings: Position[][]): Position[][] {
 }
 
 async function kecamatanFeatures(): Promise<KecamatanFeature[]> {
-  kecamatanPromise ??= readFile(path.join(REFERENCE_DIR, "banyuwangi-kecamatan.geojson"), "utf8").then((text) => {
-    const collection = JSON.parse(text) as FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
-    return collection.features.map((f) => ({
-      ...f,
-      geometry:
-        f.geometry.type === "Polygon"
-          ? { type: "Polygon", coordinates: rewind(f.geometry.coordinates) }
-          : { type: "MultiPolygon", coordinates: f.geometry.coordinates.map(rewind) },
-    }));
-  });
+  kecamatanPromise ??= readFile(path.join(REFERENCE_DIR, "banyuwangi-kecamatan.geojson"), "utf8").then(
+    (text) => {
+      const collection = JSON.parse(text) as FeatureCollection<
+        Polygon | MultiPolygon,
+        { code: string; name: string }
+      >;
+      return collection.features.map((f) => ({
+        ...f,
+        geometry:
+          f.geometry.type === "Polygon"
+            ? { type: "Polygon", coordinates: rewind(f.geometry.coordinates) }
+            : { type: "MultiPolygon", coordinates: f.geometry.coordinates.map(rewind) },
+      }));
+    },
+  );
   return kecamatanPromise;
 }
 
 /** Desa/kelurahan code → [longitude, latitude] (centroid or interior point). */
 export async function desaCentroids(): Promise<Map<string, [number, number]>> {
-  centroidPromise ??= readFile(path.join(REFERENCE_DIR, "banyuwangi-desa-centroids.csv"), "utf8").then((text) => {
-    const map = new Map<string, [number, number]>();
-    for (const line of text.trim().split("\n").slice(1)) {
-      const cells = line.split(",");
-      map.set(cells[0]!, [Number(cells[5]), Number(cells[6])]);
-    }
-    return map;
-  });
+  centroidPromise ??= readFile(path.join(REFERENCE_DIR, "banyuwangi-desa-centroids.csv"), "utf8").then(
+    (text) => {
+      const map = new Map<string, [number, number]>();
+      for (const line of text.trim().split("\n").slice(1)) {
+        const cells = line.split(",");
+        map.set(cells[0]!, [Number(cells[5]), Number(cells[6])]);
+      }
+      return map;
+    },
+  );
   return centroidPromise;
 }
 
@@ -62,7 +69,13 @@ export async function kecamatanMap(
   return {
     shapes: features.map((f) => {
       const [x, y] = toPath.centroid(f);
-      return { code: f.properties.code, name: f.properties.name, path: toPath(f) ?? "", labelX: x, labelY: y };
+      return {
+        code: f.properties.code,
+        name: f.properties.name,
+        path: toPath(f) ?? "",
+        labelX: x,
+        labelY: y,
+      };
     }),
     points: points.flatMap((p) => {
       const xy = projection([p.longitude, p.latitude]);

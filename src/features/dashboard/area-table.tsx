@@ -63,7 +63,15 @@ export function AreaTable({
       <tbody>
         {sortAreas(areas, sort).map((a) => (
           <tr key={a.code}>
-            <Td>{areaHref ? <Link className="font-medium text-brand-700 hover:underline" href={areaHref(a.code)}>{a.name}</Link> : a.name}</Td>
+            <Td>
+              {areaHref ? (
+                <Link className="font-medium text-brand-700 hover:underline" href={areaHref(a.code)}>
+                  {a.name}
+                </Link>
+              ) : (
+                a.name
+              )}
+            </Td>
             <Td align="right">{formatCount(a.targetFamilies)}</Td>
             <Td align="right">{formatCount(a.fosteredFamilies)}</Td>
             <Td align="right">{formatIndicator("cakupan", AREA_INDICATORS.cakupan.value(a))}</Td>
@@ -71,7 +79,9 @@ export function AreaTable({
             <Td align="right">{formatCount(a.reportsFiled)}</Td>
             <Td align="right">{formatIndicator("kepatuhan", AREA_INDICATORS.kepatuhan.value(a))}</Td>
             <Td align="right">{formatIndicator("bantuan", AREA_INDICATORS.bantuan.value(a))}</Td>
-            <Td align="right">{formatIndicator("tindak-lanjut", AREA_INDICATORS["tindak-lanjut"].value(a))}</Td>
+            <Td align="right">
+              {formatIndicator("tindak-lanjut", AREA_INDICATORS["tindak-lanjut"].value(a))}
+            </Td>
           </tr>
         ))}
       </tbody>

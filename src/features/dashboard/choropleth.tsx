@@ -48,12 +48,23 @@ export function Choropleth({
   const max = present.length ? Math.max(...present) : null;
   return (
     <figure>
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={title} data-testid="choropleth">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full"
+        role="img"
+        aria-label={title}
+        data-testid="choropleth"
+      >
         {shapes.map((shape) => {
           const area = byCode.get(shape.code);
           const label = `${shape.name}: ${area ? formatIndicator(indicator, spec.value(area)) : "tidak ada data"}`;
           const body = (
-            <path d={shape.path} fill={points.length ? "#f8fafc" : colourOf(shape.code)} stroke="#ffffff" strokeWidth={1}>
+            <path
+              d={shape.path}
+              fill={points.length ? "#f8fafc" : colourOf(shape.code)}
+              stroke="#ffffff"
+              strokeWidth={1}
+            >
               <title>{label}</title>
             </path>
           );
@@ -68,7 +79,15 @@ export function Choropleth({
         {points.map((p) => {
           const area = byCode.get(p.code);
           return (
-            <circle key={p.code} cx={p.x} cy={p.y} r={7} fill={colourOf(p.code)} stroke="#124d2c" strokeWidth={1}>
+            <circle
+              key={p.code}
+              cx={p.x}
+              cy={p.y}
+              r={7}
+              fill={colourOf(p.code)}
+              stroke="#124d2c"
+              strokeWidth={1}
+            >
               <title>{`${area?.name ?? p.code}: ${area ? formatIndicator(indicator, spec.value(area)) : "tidak ada data"}`}</title>
             </circle>
           );
@@ -81,7 +100,11 @@ export function Choropleth({
           <span key={c} className="inline-block h-3 w-6 rounded-sm" style={{ background: c }} aria-hidden />
         ))}
         <span>{max === null ? "–" : formatIndicator(indicator, max)}</span>
-        <span className="inline-block h-3 w-6 rounded-sm" style={{ background: NO_DATA_COLOUR }} aria-hidden />
+        <span
+          className="inline-block h-3 w-6 rounded-sm"
+          style={{ background: NO_DATA_COLOUR }}
+          aria-hidden
+        />
         <span>tidak ada data</span>
       </figcaption>
     </figure>

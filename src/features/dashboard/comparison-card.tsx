@@ -15,7 +15,10 @@ export function ComparisonCard({
   testId?: string;
 }) {
   return (
-    <div className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 break-inside-avoid" data-testid={testId}>
+    <div
+      className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 break-inside-avoid"
+      data-testid={testId}
+    >
       <p className="text-sm text-slate-600">{label}</p>
       <p className="mt-1 text-2xl font-bold tabular-nums">{value}</p>
       {detail ? <p className="text-xs text-slate-500">{detail}</p> : null}

@@ -15,7 +15,11 @@ export function PeriodSelect({
       ))}
       <label className="block">
         <span className="text-sm font-medium">Periode</span>
-        <select name="periode" defaultValue={selected} className="mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+        <select
+          name="periode"
+          defaultValue={selected}
+          className="mt-1 block rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
           {options.map((o) => (
             <option key={o.key} value={o.key}>
               {o.label}

@@ -23,23 +23,50 @@ export function PovertyChart({ points, target }: { points: PovertyChartPoint[]; 
   const lowest = points.reduce((min, p) => (p.percentPoor < min.percentPoor ? p : min));
   const top = Math.ceil(Math.max(...points.map((p) => p.percentPoor), target ?? 0) + 1);
   return (
-    <div className="h-72 w-full" data-testid="poverty-chart" role="img" aria-label="Grafik angka kemiskinan per tahun; nilai ada di tabel di bawahnya">
+    <div
+      className="h-72 w-full"
+      data-testid="poverty-chart"
+      role="img"
+      aria-label="Grafik angka kemiskinan per tahun; nilai ada di tabel di bawahnya"
+    >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 24, right: 24, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="year" tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, top]} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 12 }} width={44} />
+          <YAxis
+            domain={[0, top]}
+            tickFormatter={(v: number) => `${v}%`}
+            tick={{ fontSize: 12 }}
+            width={44}
+          />
           <Tooltip formatter={(v) => percent(Number(v))} labelFormatter={(y) => `Maret ${y}`} />
           {target !== null ? (
             <ReferenceLine
               y={target}
               stroke="#b45309"
               strokeDasharray="6 4"
-              label={{ value: `Target ${percent(target)}`, position: "insideTopRight", fill: "#b45309", fontSize: 12 }}
+              label={{
+                value: `Target ${percent(target)}`,
+                position: "insideTopRight",
+                fill: "#b45309",
+                fontSize: 12,
+              }}
             />
           ) : null}
-          <Line type="monotone" dataKey="percentPoor" stroke="#1f7a46" strokeWidth={3} dot={{ r: 4 }} isAnimationActive={false}>
-            <LabelList dataKey="percentPoor" position="top" formatter={(v) => percent(Number(v))} fontSize={11} />
+          <Line
+            type="monotone"
+            dataKey="percentPoor"
+            stroke="#1f7a46"
+            strokeWidth={3}
+            dot={{ r: 4 }}
+            isAnimationActive={false}
+          >
+            <LabelList
+              dataKey="percentPoor"
+              position="top"
+              formatter={(v) => percent(Number(v))}
+              fontSize={11}
+            />
           </Line>
           <ReferenceDot
             x={lowest.year}

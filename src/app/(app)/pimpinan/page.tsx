@@ -10,7 +10,13 @@ import { PeriodSelect } from "@/features/dashboard/period-select";
 import { PovertyChart } from "@/features/dashboard/poverty-chart";
 import { PrintButton } from "@/features/dashboard/print-button";
 import { TrendChart } from "@/features/dashboard/trend-chart";
-import { AREA_INDICATORS, AREA_INDICATOR_KEYS, isAreaIndicator, ratio, type AreaIndicatorKey } from "@/lib/area-indicators";
+import {
+  AREA_INDICATORS,
+  AREA_INDICATOR_KEYS,
+  isAreaIndicator,
+  ratio,
+  type AreaIndicatorKey,
+} from "@/lib/area-indicators";
 import { formatCount, formatPercent } from "@/lib/format";
 import { formatRupiah } from "@/lib/money";
 import { periodKeysBack, periodLabel } from "@/lib/period";
@@ -26,7 +32,10 @@ type Query = { periode?: string; indikator?: string; urut?: string; arah?: strin
 const MAP_WIDTH = 640;
 const MAP_HEIGHT = 560;
 
-function pointsChange(current: number | null, previous: number | null): { text: string; better: boolean | null } | undefined {
+function pointsChange(
+  current: number | null,
+  previous: number | null,
+): { text: string; better: boolean | null } | undefined {
   if (current === null || previous === null) return undefined;
   const diff = current - previous;
   const text = `${diff >= 0 ? "+" : "−"}${Math.abs(diff).toLocaleString("id-ID", { maximumFractionDigits: 1 })} poin`;
@@ -35,7 +44,10 @@ function pointsChange(current: number | null, previous: number | null): { text: 
 
 function countChange(current: number, previous: number): { text: string; better: boolean | null } {
   const diff = current - previous;
-  return { text: `${diff >= 0 ? "+" : "−"}${formatCount(Math.abs(diff))}`, better: diff === 0 ? null : diff > 0 };
+  return {
+    text: `${diff >= 0 ? "+" : "−"}${formatCount(Math.abs(diff))}`,
+    better: diff === 0 ? null : diff > 0,
+  };
 }
 
 function AidTable({ aid }: { aid: { period: AidByItem[]; month: AidByItem[]; yearToDate: AidByItem[] } }) {
@@ -91,7 +103,13 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
   const periodKey = current.periodKey;
   const href = (patch: Query) => {
     const params = new URLSearchParams();
-    const merged = { periode: periodKey, indikator: indicator, urut: sort.key, arah: sort.descending ? "turun" : "naik", ...patch };
+    const merged = {
+      periode: periodKey,
+      indikator: indicator,
+      urut: sort.key,
+      arah: sort.descending ? "turun" : "naik",
+      ...patch,
+    };
     for (const [k, v] of Object.entries(merged)) if (v) params.set(k, v);
     return `/pimpinan?${params.toString()}`;
   };
@@ -133,12 +151,16 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
           <p className="mb-2 text-sm text-slate-700" data-testid="poverty-summary">
             {latest.percentPoor.toLocaleString("id-ID")}% pada Maret {latest.year}
             {lowest && lowest.year === latest.year ? " — terendah dalam seri ini." : ""}
-            {dashboard.povertyTargetPercent !== null ? ` Target: ${dashboard.povertyTargetPercent.toLocaleString("id-ID")}%.` : ""}
+            {dashboard.povertyTargetPercent !== null
+              ? ` Target: ${dashboard.povertyTargetPercent.toLocaleString("id-ID")}%.`
+              : ""}
           </p>
         ) : null}
         <PovertyChart points={poverty} target={dashboard.povertyTargetPercent} />
         <details className="mt-3">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">Tabel angka kemiskinan per tahun</summary>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+            Tabel angka kemiskinan per tahun
+          </summary>
           <div className="mt-2">
             <Table testId="poverty-table">
               <thead>
@@ -153,13 +175,16 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
               <tbody>
                 {poverty.map((p, i) => {
                   const before = poverty[i - 1];
-                  const diff = before && before.year === p.year - 1 ? p.percentPoor - before.percentPoor : null;
+                  const diff =
+                    before && before.year === p.year - 1 ? p.percentPoor - before.percentPoor : null;
                   return (
                     <tr key={p.year}>
                       <Td>{p.year}</Td>
                       <Td align="right">{p.percentPoor.toLocaleString("id-ID")}%</Td>
                       <Td align="right">
-                        {diff === null ? "–" : `${diff > 0 ? "+" : diff < 0 ? "−" : ""}${Math.abs(diff).toLocaleString("id-ID", { maximumFractionDigits: 2 })} poin`}
+                        {diff === null
+                          ? "–"
+                          : `${diff > 0 ? "+" : diff < 0 ? "−" : ""}${Math.abs(diff).toLocaleString("id-ID", { maximumFractionDigits: 2 })} poin`}
                       </Td>
                       <Td align="right">{p.poorPeople ? formatCount(p.poorPeople) : "–"}</Td>
                       <Td>{p.status === "bps-cited" ? "BPS (dikutip media)" : p.status}</Td>
@@ -171,8 +196,8 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
           </div>
         </details>
         <p className="mt-2 text-xs text-slate-500">
-          Sumber: BPS Kabupaten Banyuwangi, Susenas Maret (persentase penduduk miskin), sebagaimana dikutip media; Bappeda
-          dapat mengoreksi angka di Pengaturan. Periksa tabel resmi BPS sebelum dipublikasikan.
+          Sumber: BPS Kabupaten Banyuwangi, Susenas Maret (persentase penduduk miskin), sebagaimana dikutip
+          media; Bappeda dapat mengoreksi angka di Pengaturan. Periksa tabel resmi BPS sebelum dipublikasikan.
         </p>
       </Card>
 
@@ -194,7 +219,10 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
             value={formatPercent(current.fosteredFamilies, current.targetFamilies)}
             detail={`${formatCount(current.fosteredFamilies)} dari ${formatCount(current.targetFamilies)} keluarga sasaran diasuh`}
             previous={formatPercent(previous.fosteredFamilies, previous.targetFamilies)}
-            change={pointsChange(ratio(current.fosteredFamilies, current.targetFamilies), ratio(previous.fosteredFamilies, previous.targetFamilies))}
+            change={pointsChange(
+              ratio(current.fosteredFamilies, current.targetFamilies),
+              ratio(previous.fosteredFamilies, previous.targetFamilies),
+            )}
           />
           <ComparisonCard
             testId="card-compliance"
@@ -223,9 +251,13 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
           <AidTable aid={dashboard.aid} />
         </Card>
         <Card title="Masalah keluarga yang terselesaikan">
-          <p className="mb-2 text-sm text-slate-600">Keluarga dengan tindak lanjut selesai, tahun berjalan.</p>
+          <p className="mb-2 text-sm text-slate-600">
+            Keluarga dengan tindak lanjut selesai, tahun berjalan.
+          </p>
           <ul className="space-y-1 text-sm" data-testid="resolved-problems">
-            {dashboard.followUps.resolvedFamilies.length === 0 ? <li className="text-slate-500">Belum ada.</li> : null}
+            {dashboard.followUps.resolvedFamilies.length === 0 ? (
+              <li className="text-slate-500">Belum ada.</li>
+            ) : null}
             {dashboard.followUps.resolvedFamilies.map((r) => (
               <li key={r.type} className="flex justify-between gap-2">
                 <span>{r.label}</span>
@@ -233,19 +265,28 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
               </li>
             ))}
           </ul>
-          {resolvedTotal > 0 ? <p className="mt-2 text-xs text-slate-500">Jumlah: {formatCount(resolvedTotal)}</p> : null}
+          {resolvedTotal > 0 ? (
+            <p className="mt-2 text-xs text-slate-500">Jumlah: {formatCount(resolvedTotal)}</p>
+          ) : null}
         </Card>
       </div>
 
       <Card title="Per kecamatan">
-        <div className="no-print mb-3 flex flex-wrap gap-2" role="group" aria-label="Indikator peta" data-testid="indicator-switch">
+        <div
+          className="no-print mb-3 flex flex-wrap gap-2"
+          role="group"
+          aria-label="Indikator peta"
+          data-testid="indicator-switch"
+        >
           {AREA_INDICATOR_KEYS.map((key) => (
             <Link
               key={key}
               href={href({ indikator: key })}
               aria-current={key === indicator ? "true" : undefined}
               className={`rounded-full px-3 py-1 text-sm font-medium ${
-                key === indicator ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"
+                key === indicator
+                  ? "bg-brand-700 text-white"
+                  : "bg-slate-100 text-slate-800 hover:bg-slate-200"
               }`}
             >
               {AREA_INDICATORS[key].label}
@@ -264,8 +305,8 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
               title={`Peta kecamatan menurut ${AREA_INDICATORS[indicator].label}`}
             />
             <p className="mt-1 text-xs text-slate-500">
-              Klik kecamatan untuk melihat desa. Batas wilayah: cahyadsn/wilayah_boundaries (© 2024 Cahya DSN, lisensi MIT),
-              disederhanakan.
+              Klik kecamatan untuk melihat desa. Batas wilayah: cahyadsn/wilayah_boundaries (© 2024 Cahya DSN,
+              lisensi MIT), disederhanakan.
             </p>
           </div>
           <div className="xl:col-span-3">

@@ -18,7 +18,11 @@ export async function GET(request: Request) {
       ["Keluarga sasaran", d.current.targetFamilies, d.previous.targetFamilies],
       ["Keluarga diasuh", d.current.fosteredFamilies, d.previous.fosteredFamilies],
       ["Laporan masuk", d.current.reportsFiled, d.previous.reportsFiled],
-      ["Kepatuhan (%)", ratio(d.current.reportsFiled, d.current.reportsDue), ratio(d.previous.reportsFiled, d.previous.reportsDue)],
+      [
+        "Kepatuhan (%)",
+        ratio(d.current.reportsFiled, d.current.reportsDue),
+        ratio(d.previous.reportsFiled, d.previous.reportsDue),
+      ],
       ["Tindak lanjut dibuat", d.current.followUpsRaised, d.previous.followUpsRaised],
       ["Tindak lanjut selesai", d.current.followUpsResolved, d.previous.followUpsResolved],
     ] as const;
@@ -63,7 +67,10 @@ export async function GET(request: Request) {
       defineSheet(
         "Bantuan per item",
         [
-          { header: "Bantuan", value: (r: { name: string; window: string; deliveries: number; rupiah: number }) => r.name },
+          {
+            header: "Bantuan",
+            value: (r: { name: string; window: string; deliveries: number; rupiah: number }) => r.name,
+          },
           { header: "Rentang", value: (r) => r.window },
           { header: "Kali diantar", value: (r) => r.deliveries },
           { header: "Nilai (Rp)", value: (r) => r.rupiah },
@@ -88,7 +95,8 @@ export async function GET(request: Request) {
     ]);
     return xlsxResponse(workbook, `dasbor-asn-berbagi-${d.current.periodKey}.xlsx`);
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return Response.json({ error: "Tidak ditemukan." }, { status: 404 });
+    if (isAppError(error) && error.code === "NOT_FOUND")
+      return Response.json({ error: "Tidak ditemukan." }, { status: 404 });
     throw error;
   }
 }

@@ -5,7 +5,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AreaTable, type AreaSort } from "@/features/dashboard/area-table";
 import { Choropleth } from "@/features/dashboard/choropleth";
 import { PrintButton } from "@/features/dashboard/print-button";
-import { AREA_INDICATORS, AREA_INDICATOR_KEYS, isAreaIndicator, type AreaIndicatorKey } from "@/lib/area-indicators";
+import {
+  AREA_INDICATORS,
+  AREA_INDICATOR_KEYS,
+  isAreaIndicator,
+  type AreaIndicatorKey,
+} from "@/lib/area-indicators";
 import { getKecamatanDrillDown } from "@/server/dashboard";
 import { orNotFound } from "@/server/errors";
 import { kecamatanMap } from "@/server/geo";
@@ -25,26 +30,45 @@ export default async function KecamatanPage({
   const actor = await requireActor();
   const { kecamatanCode } = await params;
   const query = await searchParams;
-  const drill = await orNotFound(getKecamatanDrillDown(actor, decodeURIComponent(kecamatanCode), query.periode ?? null));
+  const drill = await orNotFound(
+    getKecamatanDrillDown(actor, decodeURIComponent(kecamatanCode), query.periode ?? null),
+  );
   const indicator: AreaIndicatorKey = isAreaIndicator(query.indikator) ? query.indikator : "kepatuhan";
   const sortKey = query.urut === "nama" || isAreaIndicator(query.urut) ? query.urut : "nama";
   const sort: AreaSort = { key: sortKey, descending: query.arah === "turun" };
   const href = (patch: Query) => {
-    const merged = { periode: drill.periodKey, indikator: indicator, urut: sort.key, arah: sort.descending ? "turun" : "naik", ...patch };
+    const merged = {
+      periode: drill.periodKey,
+      indikator: indicator,
+      urut: sort.key,
+      arah: sort.descending ? "turun" : "naik",
+      ...patch,
+    };
     return `/pimpinan/kecamatan/${drill.kecamatan.code}?${new URLSearchParams(merged).toString()}`;
   };
   const map = await kecamatanMap(
     520,
     420,
     drill.kecamatan.code,
-    drill.desa.flatMap((d) => (d.longitude !== null && d.latitude !== null ? [{ code: d.code, longitude: d.longitude, latitude: d.latitude }] : [])),
+    drill.desa.flatMap((d) =>
+      d.longitude !== null && d.latitude !== null
+        ? [{ code: d.code, longitude: d.longitude, latitude: d.latitude }]
+        : [],
+    ),
   );
   return (
     <div className="space-y-4" data-testid="kecamatan-drilldown">
-      <Link href={`/pimpinan?periode=${drill.periodKey}&indikator=${indicator}`} className="no-print text-sm font-medium text-brand-700">
+      <Link
+        href={`/pimpinan?periode=${drill.periodKey}&indikator=${indicator}`}
+        className="no-print text-sm font-medium text-brand-700"
+      >
         ← Seluruh kabupaten
       </Link>
-      <PageHeader title={`Kecamatan ${drill.kecamatan.name}`} description={drill.periodLabel} actions={<PrintButton />} />
+      <PageHeader
+        title={`Kecamatan ${drill.kecamatan.name}`}
+        description={drill.periodLabel}
+        actions={<PrintButton />}
+      />
       <div className="no-print flex flex-wrap gap-2" role="group" aria-label="Indikator peta">
         {AREA_INDICATOR_KEYS.map((key) => (
           <Link
