@@ -1,0 +1,70 @@
+// A tiny HTTP client for the benchmark: Node's fetch with one cookie jar per session, and the
+// next-auth credentials sign-in (GET /api/auth/csrf, POST /api/auth/callback/credentials).
+
+export class Session {
+  private readonly cookies = new Map<string, string>();
+  constructor(
+    readonly baseUrl: string,
+    readonly label: string,
+  ) {}
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  private remember(response: Response): void {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(";");
+      const index = pair?.indexOf("=") ?? -1;
+      if (!pair || index < 0) continue;
+      this.cookies.set(pair.slice(0, index).trim(), pair.slice(index + 1).trim());
+    }
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size > 0) headers.set("cookie", this.cookieHeader());
+    const response = await fetch(this.baseUrl + path, { ...init, headers, redirect: "manual" });
+    this.remember(response);
+    return response;
+  }
+
+  /** GET and read the whole body (a "full server response"); throws unless 200. */
+  async getPage(path: string): Promise<number> {
+    const response = await this.request(path);
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`${this.label} GET ${path}: HTTP ${response.status}`);
+    return body.length;
+  }
+
+  async signIn(login: string, password: string): Promise<void> {
+    const csrf = await this.request("/api/auth/csrf");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await this.request("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, login, password, json: "true", callbackUrl: this.baseUrl }),
+    });
+    await response.text();
+    if (![...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token")))
+      throw new Error(`sign-in as ${login} failed (HTTP ${response.status})`);
+  }
+}
+
+export async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`server did not answer ${url} within ${timeoutMs / 1000} s`);
+}
