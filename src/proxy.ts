@@ -39,6 +39,9 @@ export async function proxy(request: NextRequest) {
   if (!PUBLIC_PATHS.test(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
+      // API clients (the offline sync, exports) get a JSON 401 rather than a sign-in page.
+      if (pathname.startsWith("/api/"))
+        return NextResponse.json({ error: "Silakan masuk terlebih dahulu." }, { status: 401 });
       const loginUrl = new URL("/login", request.url);
       if (pathname !== "/") loginUrl.searchParams.set("callbackUrl", `${pathname}${search}`);
       return NextResponse.redirect(loginUrl);
