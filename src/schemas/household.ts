@@ -331,13 +331,3 @@ export function parseRegistryQuery(params: SearchParams): ParsedRegistryQuery {
   const searchToken = token !== null && SEARCH_TOKEN.test(token) ? token : null;
   return { filters, page, searchToken, warnings };
 }
-
-/** zod issues as { field: [messages] } for the forms. */
-export function fieldErrorsFrom(error: z.ZodError): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
-    (result[key] ??= []).push(issue.message);
-  }
-  return result;
-}

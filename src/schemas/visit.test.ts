@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, visitReportSchema, type VisitReportInput } from "./visit";
+import { fieldErrorsOf } from "@/lib/action-result";
+import { visitReportSchema, type VisitReportInput } from "./visit";
 
 const member = "5b0b3f0e-8a43-4a55-9d64-2f6a1c1d0a01";
 

@@ -174,13 +174,3 @@ export type StoredChecklist = {
   changes: VisitReport["changes"];
   notes: string | null;
 };
-
-/** zod issues → `{ "items.0.quantity": ["…"] }` for the form. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}

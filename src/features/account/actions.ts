@@ -1,8 +1,7 @@
 "use server";
 
-import type { ActionResult } from "@/lib/action-result";
+import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
 import { changePasswordSchema } from "@/schemas/account";
-import { fieldErrorsOf } from "@/schemas/visit";
 import { changeOwnPassword, getOwnSignInName } from "@/server/account";
 import { actionErrorFrom } from "@/server/errors";
 import { requireSignedIn } from "@/server/session";

@@ -1,14 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { submittedValues, type ActionResult } from "@/lib/action-result";
+import {
+  fieldErrorsOf,
+  INVALID_INPUT_MESSAGE,
+  submittedValues,
+  type ActionResult,
+} from "@/lib/action-result";
 import { bulkAssignSchema, confirmProposalSchema, moveAllSchema } from "@/schemas/assignment";
-import { fieldErrorsOf } from "@/schemas/visit";
 import { assignHouseholds, confirmProposal, moveAllFamilies, type ConfirmResult } from "@/server/assignments";
 import { actionErrorFrom } from "@/server/errors";
 import { requireActor } from "@/server/session";
-
-const INVALID = "Ada isian yang belum benar. Periksa bagian yang ditandai merah.";
 
 /** Assign the ticked families (`householdIds`) to the ASN with `asnNip`. All or nothing. */
 export async function bulkAssignAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -22,7 +24,12 @@ export async function bulkAssignAction(_previous: ActionResult, formData: FormDa
   const values = submittedValues(formData);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
-    return { status: "error", message: fieldErrors.householdIds?.[0] ?? INVALID, fieldErrors, values };
+    return {
+      status: "error",
+      message: fieldErrors.householdIds?.[0] ?? INVALID_INPUT_MESSAGE,
+      fieldErrors,
+      values,
+    };
   }
   try {
     const result = await assignHouseholds(actor, parsed.data);
@@ -49,7 +56,11 @@ export async function confirmProposalAction(
   const parsed = confirmProposalSchema.safeParse({ rows });
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
-    return { status: "error", message: parsed.error.issues[0]?.message ?? INVALID, fieldErrors };
+    return {
+      status: "error",
+      message: parsed.error.issues[0]?.message ?? INVALID_INPUT_MESSAGE,
+      fieldErrors,
+    };
   }
   try {
     const result = await confirmProposal(actor, parsed.data);
@@ -75,7 +86,12 @@ export async function moveAllAction(
     allowOverQuota: formData.get("allowOverQuota") ? "on" : undefined,
   });
   if (!parsed.success)
-    return { status: "error", message: INVALID, fieldErrors: fieldErrorsOf(parsed.error), values };
+    return {
+      status: "error",
+      message: INVALID_INPUT_MESSAGE,
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values,
+    };
   try {
     const result = await moveAllFamilies(actor, fromAsnId, parsed.data);
     revalidatePath("/admin", "layout");

@@ -1,14 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { submittedValues, type ActionResult } from "@/lib/action-result";
+import {
+  fieldErrorsOf,
+  INVALID_INPUT_MESSAGE,
+  submittedValues,
+  type ActionResult,
+} from "@/lib/action-result";
 import { followUpStatusChangeSchema, followUpTargetChangeSchema } from "@/schemas/follow-up";
-import { fieldErrorsOf } from "@/schemas/visit";
 import { actionErrorFrom } from "@/server/errors";
 import { changeFollowUpStatus, changeFollowUpTargetOpd } from "@/server/follow-ups";
 import { requireActor } from "@/server/session";
-
-const INVALID = "Ada isian yang belum benar. Periksa bagian yang ditandai merah.";
 
 function revalidateBoards() {
   revalidatePath("/admin/tindak-lanjut", "layout");
@@ -24,7 +26,12 @@ export async function changeFollowUpStatusAction(
   const values = submittedValues(formData);
   const parsed = followUpStatusChangeSchema.safeParse(values);
   if (!parsed.success)
-    return { status: "error", message: INVALID, fieldErrors: fieldErrorsOf(parsed.error), values };
+    return {
+      status: "error",
+      message: INVALID_INPUT_MESSAGE,
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values,
+    };
   try {
     await changeFollowUpStatus(actor, parsed.data);
   } catch (error) {
@@ -43,7 +50,12 @@ export async function changeFollowUpTargetAction(
   const values = submittedValues(formData);
   const parsed = followUpTargetChangeSchema.safeParse(values);
   if (!parsed.success)
-    return { status: "error", message: INVALID, fieldErrors: fieldErrorsOf(parsed.error), values };
+    return {
+      status: "error",
+      message: INVALID_INPUT_MESSAGE,
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values,
+    };
   try {
     await changeFollowUpTargetOpd(actor, parsed.data);
   } catch (error) {

@@ -3,10 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { submittedValues, type ActionResult } from "@/lib/action-result";
+import {
+  fieldErrorsOf,
+  formFields,
+  INVALID_INPUT_MESSAGE,
+  invalidResult,
+  submittedValues,
+  type ActionResult,
+} from "@/lib/action-result";
 import { serverEnv } from "@/lib/env";
 import {
-  fieldErrorsFrom,
   householdUpdateSchema,
   identitySearchSchema,
   memberSchema,
@@ -23,21 +29,13 @@ import {
 } from "@/server/registry";
 import { requireActor } from "@/server/session";
 
-const INVALID_MESSAGE = "Ada isian yang belum benar. Periksa bagian yang ditandai merah.";
 const LIST_PATH = "/admin/keluarga";
-
-function fields(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries())
-    if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
-  return values;
-}
 
 function failure(error: unknown, formData: FormData): ActionResult {
   const state = actionErrorFrom(error);
   return {
     ...state,
-    message: state.fieldErrors ? state.message || INVALID_MESSAGE : state.message,
+    message: state.fieldErrors ? state.message || INVALID_INPUT_MESSAGE : state.message,
     values: submittedValues(formData),
   };
 }
@@ -48,12 +46,12 @@ function failure(error: unknown, formData: FormData): ActionResult {
  */
 export async function searchIdentityAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireActor();
-  const parsed = identitySearchSchema.safeParse(fields(formData));
+  const parsed = identitySearchSchema.safeParse(formFields(formData));
   if (!parsed.success)
     return {
       status: "error",
-      message: parsed.error.issues[0]?.message ?? INVALID_MESSAGE,
-      fieldErrors: fieldErrorsFrom(parsed.error),
+      message: parsed.error.issues[0]?.message ?? INVALID_INPUT_MESSAGE,
+      fieldErrors: fieldErrorsOf(parsed.error),
       values: submittedValues(formData),
     };
   let token: string;
@@ -75,14 +73,8 @@ export async function searchIdentityAction(_prev: ActionResult, formData: FormDa
 
 export async function updateHouseholdAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireActor();
-  const parsed = householdUpdateSchema.safeParse(fields(formData));
-  if (!parsed.success)
-    return {
-      status: "error",
-      message: INVALID_MESSAGE,
-      fieldErrors: fieldErrorsFrom(parsed.error),
-      values: submittedValues(formData),
-    };
+  const parsed = householdUpdateSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidResult(parsed.error, formData);
   try {
     const result = await updateHousehold(actor, parsed.data);
     revalidatePath(LIST_PATH, "layout");
@@ -97,14 +89,8 @@ export async function updateHouseholdAction(_prev: ActionResult, formData: FormD
 
 export async function saveMemberAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireActor();
-  const parsed = memberSchema.safeParse(fields(formData));
-  if (!parsed.success)
-    return {
-      status: "error",
-      message: INVALID_MESSAGE,
-      fieldErrors: fieldErrorsFrom(parsed.error),
-      values: submittedValues(formData),
-    };
+  const parsed = memberSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidResult(parsed.error, formData);
   try {
     const result = await saveMember(actor, parsed.data);
     revalidatePath(LIST_PATH, "layout");
@@ -121,14 +107,8 @@ export async function saveMemberAction(_prev: ActionResult, formData: FormData):
 
 export async function changeStatusAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireActor();
-  const parsed = statusChangeSchema.safeParse(fields(formData));
-  if (!parsed.success)
-    return {
-      status: "error",
-      message: INVALID_MESSAGE,
-      fieldErrors: fieldErrorsFrom(parsed.error),
-      values: submittedValues(formData),
-    };
+  const parsed = statusChangeSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidResult(parsed.error, formData);
   try {
     const result = await changeHouseholdStatus(actor, parsed.data);
     revalidatePath(LIST_PATH, "layout");

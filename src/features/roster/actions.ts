@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { submittedValues, type ActionResult } from "@/lib/action-result";
+import { formFields, invalidResult, submittedValues, type ActionResult } from "@/lib/action-result";
 import {
   asnCreateSchema,
   asnUpdateSchema,
@@ -10,7 +10,6 @@ import {
   resetPasswordSchema,
   transferSchema,
 } from "@/schemas/roster";
-import { fieldErrorsOf } from "@/schemas/visit";
 import { actionErrorFrom } from "@/server/errors";
 import {
   createAsn,
@@ -22,27 +21,14 @@ import {
 } from "@/server/roster";
 import { requireActor } from "@/server/session";
 
-const INVALID = "Ada isian yang belum benar. Periksa bagian yang ditandai merah.";
-
-function formObject(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of formData.entries())
-    if (typeof value === "string" && !key.startsWith("$")) out[key] = value;
-  return out;
-}
-
-function invalid(formData: FormData, fieldErrors: Record<string, string[]>): ActionResult {
-  return { status: "error", message: INVALID, fieldErrors, values: submittedValues(formData) };
-}
-
 function failed(formData: FormData, error: unknown): ActionResult {
   return { ...actionErrorFrom(error), values: submittedValues(formData) };
 }
 
 export async function createAsnAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireActor();
-  const parsed = asnCreateSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(formData, fieldErrorsOf(parsed.error));
+  const parsed = asnCreateSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidResult(parsed.error, formData);
   let id: string;
   try {
     ({ id } = await createAsn(actor, parsed.data));
@@ -59,8 +45,8 @@ export async function updateAsnAction(
   formData: FormData,
 ): Promise<ActionResult> {
   const actor = await requireActor();
-  const parsed = asnUpdateSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(formData, fieldErrorsOf(parsed.error));
+  const parsed = asnUpdateSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidResult(parsed.error, formData);
   try {
     const result = await updateAsn(actor, asnId, parsed.data);
     revalidatePath("/admin/asn", "layout");
@@ -80,8 +66,8 @@ export async function resetPasswordAction(
   formData: FormData,
 ): Promise<ActionResult> {
   const actor = await requireActor();
-  const parsed = resetPasswordSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(formData, fieldErrorsOf(parsed.error));
+  const parsed = resetPasswordSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidResult(parsed.error, formData);
   try {
     await resetAsnPassword(actor, asnId, parsed.data.temporaryPassword);
   } catch (error) {
@@ -100,8 +86,8 @@ export async function deactivateAsnAction(
   formData: FormData,
 ): Promise<ActionResult> {
   const actor = await requireActor();
-  const parsed = deactivateSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(formData, fieldErrorsOf(parsed.error));
+  const parsed = deactivateSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidResult(parsed.error, formData);
   let moved = 0;
   try {
     moved = (await deactivateAsn(actor, asnId, parsed.data)).moved?.moved ?? 0;
@@ -127,8 +113,8 @@ export async function transferAsnAction(
   formData: FormData,
 ): Promise<ActionResult> {
   const actor = await requireActor();
-  const parsed = transferSchema.safeParse(formObject(formData));
-  if (!parsed.success) return invalid(formData, fieldErrorsOf(parsed.error));
+  const parsed = transferSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalidResult(parsed.error, formData);
   try {
     const result = await transferAsn(actor, asnId, parsed.data);
     revalidatePath("/admin", "layout");

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { submittedValues, type ActionResult } from "@/lib/action-result";
+import { INVALID_INPUT_MESSAGE, submittedValues, type ActionResult } from "@/lib/action-result";
 import {
   menuRotationSchema,
   povertyFigureSchema,
@@ -11,8 +11,6 @@ import {
 import { actionErrorFrom } from "@/server/errors";
 import { requireActor } from "@/server/session";
 import { replaceMenuRotation, updateProgrammeSettings, upsertPovertyFigure } from "@/server/settings";
-
-const INVALID = "Ada isian yang belum benar. Periksa bagian yang ditandai merah.";
 
 function revalidateAll() {
   // Settings, menu and poverty figures show up in every area.
@@ -27,7 +25,12 @@ export async function updateSettingsAction(_prev: ActionResult, formData: FormDa
     localAidProgrammes: values.localAidProgrammes ?? "",
   });
   if (!parsed.success)
-    return { status: "error", message: INVALID, fieldErrors: settingsFieldErrors(parsed.error), values };
+    return {
+      status: "error",
+      message: INVALID_INPUT_MESSAGE,
+      fieldErrors: settingsFieldErrors(parsed.error),
+      values,
+    };
   try {
     const changed = await updateProgrammeSettings(actor, parsed.data);
     revalidateAll();
@@ -48,7 +51,11 @@ export async function replaceMenuAction(_prev: ActionResult, formData: FormData)
   }
   const parsed = menuRotationSchema.safeParse(rows);
   if (!parsed.success)
-    return { status: "error", message: INVALID, fieldErrors: settingsFieldErrors(parsed.error) };
+    return {
+      status: "error",
+      message: INVALID_INPUT_MESSAGE,
+      fieldErrors: settingsFieldErrors(parsed.error),
+    };
   try {
     const changed = await replaceMenuRotation(actor, parsed.data);
     revalidateAll();
@@ -66,7 +73,12 @@ export async function upsertPovertyFigureAction(
   const values = submittedValues(formData);
   const parsed = povertyFigureSchema.safeParse(values);
   if (!parsed.success)
-    return { status: "error", message: INVALID, fieldErrors: settingsFieldErrors(parsed.error), values };
+    return {
+      status: "error",
+      message: INVALID_INPUT_MESSAGE,
+      fieldErrors: settingsFieldErrors(parsed.error),
+      values,
+    };
   try {
     const result = await upsertPovertyFigure(actor, parsed.data);
     revalidateAll();

@@ -1,13 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/action-result";
-import { fieldErrorsOf, MAX_PHOTO_BYTES, visitReportSchema } from "@/schemas/visit";
+import { fieldErrorsOf, INVALID_INPUT_MESSAGE, type ActionResult } from "@/lib/action-result";
+import { MAX_PHOTO_BYTES, visitReportSchema } from "@/schemas/visit";
 import { actionErrorFrom, isAppError } from "@/server/errors";
 import { requireActor } from "@/server/session";
 import { submitVisit, type SubmitVisitResult } from "@/server/visits";
 
-const INVALID_MESSAGE = "Ada isian yang belum benar. Periksa bagian yang ditandai merah.";
 /** NOT_FOUND on submit: the family was reassigned (or deactivated) since the form was opened. */
 const NOT_ASSIGNED_MESSAGE =
   "Keluarga ini tidak lagi menjadi keluarga asuhan Anda (sudah dialihkan atau dinonaktifkan). Laporan tidak disimpan.";
@@ -32,7 +31,7 @@ export async function submitVisitAction(formData: FormData): Promise<ActionResul
   }
   const parsed = visitReportSchema.safeParse(json);
   if (!parsed.success)
-    return { status: "error", message: INVALID_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) };
+    return { status: "error", message: INVALID_INPUT_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) };
   const photo = await readPhoto(formData.get("photo"));
   if (typeof photo === "string") return { status: "error", message: photo, fieldErrors: { photo: [photo] } };
   try {
@@ -48,7 +47,7 @@ export async function submitVisitAction(formData: FormData): Promise<ActionResul
     if (isAppError(error) && error.code === "NOT_FOUND")
       return { status: "error", message: NOT_ASSIGNED_MESSAGE };
     const state = actionErrorFrom(error);
-    if (state.fieldErrors) return { ...state, message: state.message || INVALID_MESSAGE };
+    if (state.fieldErrors) return { ...state, message: state.message || INVALID_INPUT_MESSAGE };
     return state;
   }
 }

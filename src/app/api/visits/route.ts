@@ -1,5 +1,6 @@
 import { revalidatePath } from "next/cache";
-import { fieldErrorsOf, visitReportSchema } from "@/schemas/visit";
+import { fieldErrorsOf } from "@/lib/action-result";
+import { visitReportSchema } from "@/schemas/visit";
 import { isAppError, type AppErrorCode } from "@/server/errors";
 import { getActor } from "@/server/session";
 import { submitVisit } from "@/server/visits";
