@@ -61,6 +61,21 @@ export async function listMyFamilies(actor: Actor, now: Date = new Date()): Prom
   return { periodKey, families };
 }
 
+/** A member as the family pages show it (NIK masked later for roles that may not see it). */
+export const householdMemberSelect = {
+  id: true,
+  nik: true,
+  name: true,
+  sex: true,
+  birthDate: true,
+  relationship: true,
+  schoolParticipation: true,
+  disability: true,
+  chronicIllness: true,
+  jknStatus: true,
+  status: true,
+} satisfies Prisma.HouseholdMemberSelect;
+
 const householdDetailSelect = {
   id: true,
   kkNumber: true,
@@ -76,22 +91,7 @@ const householdDetailSelect = {
   category: true,
   status: true,
   desa: { select: { code: true, name: true, parent: { select: { name: true } } } },
-  members: {
-    orderBy: { birthDate: "asc" },
-    select: {
-      id: true,
-      nik: true,
-      name: true,
-      sex: true,
-      birthDate: true,
-      relationship: true,
-      schoolParticipation: true,
-      disability: true,
-      chronicIllness: true,
-      jknStatus: true,
-      status: true,
-    },
-  },
+  members: { orderBy: { birthDate: "asc" }, select: householdMemberSelect },
 } satisfies Prisma.HouseholdSelect;
 
 type HouseholdDetailRow = Prisma.HouseholdGetPayload<{ select: typeof householdDetailSelect }>;

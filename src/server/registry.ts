@@ -18,6 +18,7 @@ import {
 import { recordAudit } from "./audit";
 import { AppError, assertUuid, notFound } from "./errors";
 import { db } from "./db";
+import { householdMemberSelect } from "./households";
 
 // The household registry for Bappeda admins (issue 4 item 1): the paginated, filterable list at
 // the scale of the whole kabupaten (~200,000 households), the full record with its identity
@@ -215,20 +216,6 @@ export async function listRegionOptions(actor: Actor): Promise<RegionOptions> {
 // ---------------------------------------------------------------------------------------------
 // One household, in full. Showing the full NIK/No KK is audited (household.view_identity).
 
-const memberSelect = {
-  id: true,
-  nik: true,
-  name: true,
-  sex: true,
-  birthDate: true,
-  relationship: true,
-  schoolParticipation: true,
-  disability: true,
-  chronicIllness: true,
-  jknStatus: true,
-  status: true,
-} satisfies Prisma.HouseholdMemberSelect;
-
 const registryHouseholdSelect = {
   id: true,
   kkNumber: true,
@@ -250,7 +237,7 @@ const registryHouseholdSelect = {
   updatedAt: true,
   desa: { select: { name: true, level: true } },
   kecamatan: { select: { name: true } },
-  members: { orderBy: [{ birthDate: "asc" }, { id: "asc" }], select: memberSelect },
+  members: { orderBy: [{ birthDate: "asc" }, { id: "asc" }], select: householdMemberSelect },
   assignments: {
     orderBy: [{ startedAt: "desc" }, { id: "asc" }],
     select: {
@@ -509,7 +496,7 @@ export async function saveMember(
           id: true,
           headName: true,
           headNik: true,
-          members: { select: memberSelect },
+          members: { select: householdMemberSelect },
         },
       });
       if (!household) throw notFound();
