@@ -101,6 +101,8 @@ export async function deactivateAsnAction(
 
 export async function reactivateAsnAction(asnId: string): Promise<void> {
   const actor = await requireActor();
+  // Expected refusals are "already active" (a double click: the wished state holds) and an unknown
+  // id (nothing changes), so the page simply re-renders; anything unexpected is rethrown.
   await reactivateAsn(actor, asnId).catch((error: unknown) => {
     actionErrorFrom(error);
   });
