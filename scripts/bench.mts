@@ -43,7 +43,7 @@ const option = (name: string, fallback: number) => {
 const N = option("n", 30);
 const WARMUP = option("warmup", 3);
 /** The dashboard takes seconds per request at scale: fewer samples by default. */
-const DASHBOARD_N = option("dashboard-n", Math.min(N, 5));
+const DASHBOARD_N = option("dashboard-n", N);
 const SESSIONS = option("sessions", 1200);
 const CONCURRENCY = option("concurrency", 32);
 const PORT = option("port", 3190);

@@ -69,29 +69,97 @@ export type PeriodIndicators = {
 
 async function periodIndicators(periodKey: string): Promise<PeriodIndicators> {
   const { start, end } = periodRange(periodKey);
-  const [row] = await db.$queryRaw<
-    { target: bigint; due: bigint; asn: bigint; filed: bigint; raised: bigint; resolved: bigint }[]
-  >`
-    SELECT
-      (SELECT count(*) FROM household WHERE status = 'ACTIVE') AS target,
-      (SELECT count(DISTINCT household_id) FROM assignment
-        WHERE started_at < ${end} AND (ended_at IS NULL OR ended_at > ${start})) AS due,
-      (SELECT count(DISTINCT asn_id) FROM assignment
-        WHERE started_at < ${end} AND (ended_at IS NULL OR ended_at > ${start})) AS asn,
-      (SELECT count(*) FROM visit WHERE period_key = ${periodKey}) AS filed,
-      (SELECT count(*) FROM follow_up WHERE created_at >= ${start} AND created_at < ${end}) AS raised,
-      (SELECT count(*) FROM follow_up WHERE resolved_at >= ${start} AND resolved_at < ${end}) AS resolved`;
+  const [[row], coverage] = await Promise.all([
+    db.$queryRaw<{ target: bigint; filed: bigint | null; raised: bigint; resolved: bigint }[]>`
+      SELECT
+        (SELECT count(*) FROM household WHERE status = 'ACTIVE') AS target,
+        (SELECT sum(filed) FROM visit_rollup WHERE period_key = ${periodKey}) AS filed,
+        (SELECT count(*) FROM follow_up WHERE created_at >= ${start} AND created_at < ${end}) AS raised,
+        (SELECT count(*) FROM follow_up WHERE resolved_at >= ${start} AND resolved_at < ${end}) AS resolved`,
+    periodCoverage([periodKey], KABUPATEN_AREA),
+  ]);
+  const covered = coverage.get(periodKey)?.get(KABUPATEN_AREA);
   return {
     periodKey,
     periodLabel: periodLabel(periodKey),
-    participatingAsn: n(row?.asn),
+    participatingAsn: covered?.asn ?? 0,
     targetFamilies: n(row?.target),
-    fosteredFamilies: n(row?.due),
-    reportsDue: n(row?.due),
+    fosteredFamilies: covered?.families ?? 0,
+    reportsDue: covered?.families ?? 0,
     reportsFiled: n(row?.filed),
     followUpsRaised: n(row?.raised),
     followUpsResolved: n(row?.resolved),
   };
+}
+
+/** The coverage cache's area code for the whole kabupaten (desa and kecamatan use their own). */
+const KABUPATEN_AREA = "35.10";
+
+type Coverage = { families: number; asn: number };
+type AreaLevel = typeof KABUPATEN_AREA | "KECAMATAN" | { desaOf: string /* kecamatan code */ };
+
+/**
+ * Fostered families and taking-part ASN per period and area, from the period_coverage cache.
+ * Periods not cached yet (or made stale by an assignment change: triggers delete them) are computed
+ * here under an exclusive advisory lock that assignment writers share, so a stored result never
+ * misses a write that committed meanwhile (the migration explains the protocol).
+ */
+async function periodCoverage(
+  periodKeys: string[],
+  level: AreaLevel,
+): Promise<Map<string, Map<string, Coverage>>> {
+  const areaFilter =
+    level === KABUPATEN_AREA
+      ? Prisma.sql`c.area_code = ${KABUPATEN_AREA}`
+      : level === "KECAMATAN"
+        ? Prisma.sql`c.area_code IN (SELECT code FROM region WHERE level = 'KECAMATAN')`
+        : Prisma.sql`c.area_code IN (SELECT code FROM region WHERE parent_code = ${level.desaOf})`;
+  const read = () =>
+    db.$queryRaw<{ period_key: string; area_code: string; families: number; asn: number }[]>`
+      SELECT c.period_key, c.area_code, c.families, c.asn FROM period_coverage c
+       WHERE c.period_key = ANY(${periodKeys}::text[]) AND ${areaFilter}`;
+  await ensureCoverage(periodKeys);
+  const result = new Map<string, Map<string, Coverage>>();
+  for (const r of await read()) {
+    const areas = result.get(r.period_key) ?? new Map<string, Coverage>();
+    areas.set(r.area_code, { families: r.families, asn: r.asn });
+    result.set(r.period_key, areas);
+  }
+  return result;
+}
+
+async function uncachedPeriods(client: Pick<typeof db, "$queryRaw">, periodKeys: string[]) {
+  const cached = await client.$queryRaw<{ period_key: string }[]>`
+    SELECT period_key FROM period_coverage
+     WHERE area_code = ${KABUPATEN_AREA} AND period_key = ANY(${periodKeys}::text[])`;
+  const known = new Set(cached.map((r) => r.period_key));
+  return periodKeys.filter((key) => !known.has(key));
+}
+
+/** Computes the periods missing from the cache (a no-op when all are there: one indexed read). */
+async function ensureCoverage(periodKeys: string[]): Promise<void> {
+  if ((await uncachedPeriods(db, periodKeys)).length === 0) return;
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('period_coverage'))`;
+      // Another request may have computed them while this one waited for the lock.
+      for (const key of await uncachedPeriods(tx, periodKeys)) {
+        const { start, end } = periodRange(key);
+        // Every area gets a row only where someone is fostered; the kabupaten row always exists
+        // (the empty grouping set yields one row even over no assignments) and marks the period
+        // as computed.
+        await tx.$executeRaw`
+          INSERT INTO period_coverage (period_key, area_code, period_start, period_end, families, asn)
+          SELECT ${key}, coalesce(h.desa_code, h.kecamatan_code, ${KABUPATEN_AREA}), ${start}, ${end},
+                 count(DISTINCT a.household_id), count(DISTINCT a.asn_id)
+            FROM assignment a JOIN household h ON h.id = a.household_id
+           WHERE a.started_at < ${end} AND (a.ended_at IS NULL OR a.ended_at > ${start})
+           GROUP BY GROUPING SETS ((h.desa_code), (h.kecamatan_code), ())
+          ON CONFLICT (period_key, area_code) DO NOTHING`;
+      }
+    },
+    { timeout: 60_000 },
+  );
 }
 
 export type AidByItem = { name: string; deliveries: number; rupiah: number };
@@ -99,11 +167,13 @@ export type AidDelivered = { period: AidByItem[]; month: AidByItem[]; yearToDate
 
 async function aidByItem({ start, end }: Window): Promise<AidByItem[]> {
   const rows = await db.$queryRaw<{ name: string; deliveries: bigint; rupiah: bigint }[]>`
-    SELECT i.name, count(*) AS deliveries, coalesce(sum(i.value_rupiah), 0) AS rupiah
-      FROM visit v JOIN visit_item i ON i.visit_id = v.id
-     WHERE v.visit_date >= (${start}::timestamptz AT TIME ZONE 'Asia/Jakarta')::date
-       AND v.visit_date < (${end}::timestamptz AT TIME ZONE 'Asia/Jakarta')::date
-     GROUP BY i.name ORDER BY rupiah DESC, i.name`;
+    SELECT item_name AS name, sum(deliveries) AS deliveries, sum(rupiah) AS rupiah
+      FROM aid_rollup
+     WHERE visit_date >= (${start}::timestamptz AT TIME ZONE 'Asia/Jakarta')::date
+       AND visit_date < (${end}::timestamptz AT TIME ZONE 'Asia/Jakarta')::date
+     GROUP BY item_name
+    HAVING sum(deliveries) <> 0
+     ORDER BY rupiah DESC, item_name`;
   return rows.map((r) => ({ name: r.name, deliveries: n(r.deliveries), rupiah: n(r.rupiah) }));
 }
 
@@ -117,15 +187,15 @@ export type FollowUpStats = {
 };
 
 async function followUpStats(yearToDate: Window): Promise<FollowUpStats> {
-  const [stats] = await db.$queryRaw<{ open: bigint; median: number | null }[]>`
-    SELECT (SELECT count(*) FROM follow_up WHERE status IN ('OPEN', 'IN_PROGRESS')) AS open,
-           (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at) / 86400)
+  const [stats] = await db.$queryRaw<{ open: bigint | null; median: number | null }[]>`
+    SELECT (SELECT sum(open) FROM follow_up_open_rollup) AS open,
+           (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', resolved_at - created_at) / 86400)
               FROM follow_up WHERE status = 'RESOLVED'
                AND resolved_at >= ${yearToDate.start} AND resolved_at < ${yearToDate.end}) AS median`;
   const byType = await db.$queryRaw<{ type: FollowUpType; families: bigint }[]>`
-    SELECT type::text AS type, count(DISTINCT household_id) AS families
-      FROM follow_up
-     WHERE status = 'RESOLVED' AND resolved_at >= ${yearToDate.start} AND resolved_at < ${yearToDate.end}
+    SELECT type::text AS type, count(*) AS families
+      FROM (SELECT DISTINCT type, household_id FROM follow_up
+             WHERE status = 'RESOLVED' AND resolved_at >= ${yearToDate.start} AND resolved_at < ${yearToDate.end}) AS helped
      GROUP BY type ORDER BY type`;
   return {
     openNow: n(stats?.open),
@@ -152,50 +222,41 @@ export type AreaRow = {
 
 /** The same indicators per kecamatan (all 25, zeros included) or per desa of one kecamatan. */
 async function areaRows(periodKey: string, parentCode: string | null): Promise<AreaRow[]> {
-  const { start, end } = periodRange(periodKey);
   const byDesa = parentCode !== null;
   const areaOf = byDesa ? Prisma.sql`h.desa_code` : Prisma.sql`h.kecamatan_code`;
   const areas = byDesa
     ? Prisma.sql`SELECT code, name FROM region WHERE parent_code = ${parentCode} AND level IN ('DESA', 'KELURAHAN')`
     : Prisma.sql`SELECT code, name FROM region WHERE level = 'KECAMATAN'`;
   const scope = byDesa ? Prisma.sql`h.kecamatan_code = ${parentCode}` : Prisma.sql`TRUE`;
-  const rows = await db.$queryRaw<
-    {
-      code: string;
-      name: string;
-      target: bigint;
-      due: bigint;
-      asn: bigint;
-      filed: bigint;
-      rupiah: bigint;
-      open: bigint;
-    }[]
-  >`
-    WITH areas AS (${areas}),
-    target AS (SELECT ${areaOf} AS code, count(*) AS n FROM household h
-                WHERE h.status = 'ACTIVE' AND ${scope} GROUP BY 1),
-    due AS (SELECT ${areaOf} AS code, count(DISTINCT a.household_id) AS n, count(DISTINCT a.asn_id) AS asn
-              FROM assignment a JOIN household h ON h.id = a.household_id
-             WHERE a.started_at < ${end} AND (a.ended_at IS NULL OR a.ended_at > ${start}) AND ${scope} GROUP BY 1),
-    filed AS (SELECT ${areaOf} AS code, count(*) AS n FROM visit v JOIN household h ON h.id = v.household_id
-               WHERE v.period_key = ${periodKey} AND ${scope} GROUP BY 1),
-    rupiah AS (SELECT ${areaOf} AS code, sum(i.value_rupiah) AS n
-                 FROM visit v JOIN visit_item i ON i.visit_id = v.id JOIN household h ON h.id = v.household_id
-                WHERE v.period_key = ${periodKey} AND ${scope} GROUP BY 1),
-    open AS (SELECT ${areaOf} AS code, count(*) AS n FROM follow_up f JOIN household h ON h.id = f.household_id
-              WHERE f.status IN ('OPEN', 'IN_PROGRESS') AND ${scope} GROUP BY 1)
-    SELECT areas.code, areas.name, target.n AS target, due.n AS due, due.asn AS asn, filed.n AS filed,
-           rupiah.n AS rupiah, open.n AS open
-      FROM areas
-      LEFT JOIN target USING (code) LEFT JOIN due USING (code) LEFT JOIN filed USING (code)
-      LEFT JOIN rupiah USING (code) LEFT JOIN open USING (code)
-     ORDER BY areas.code`;
+  // visit_rollup is kept per desa; a kecamatan sums its desa.
+  const rollupArea = byDesa ? Prisma.sql`r.desa_code` : Prisma.sql`d.parent_code`;
+  const rollupScope = byDesa ? Prisma.sql`d.parent_code = ${parentCode}` : Prisma.sql`TRUE`;
+  const [rows, coverage] = await Promise.all([
+    db.$queryRaw<
+      { code: string; name: string; target: bigint; filed: bigint; rupiah: bigint; open: bigint }[]
+    >`
+      WITH areas AS (${areas}),
+      target AS (SELECT ${areaOf} AS code, count(*) AS n FROM household h
+                  WHERE h.status = 'ACTIVE' AND ${scope} GROUP BY 1),
+      reports AS (SELECT ${rollupArea} AS code, sum(r.filed) AS filed, sum(r.rupiah) AS rupiah
+                    FROM visit_rollup r JOIN region d ON d.code = r.desa_code
+                   WHERE r.period_key = ${periodKey} AND ${rollupScope} GROUP BY 1),
+      open AS (SELECT ${rollupArea} AS code, sum(r.open) AS n
+                 FROM follow_up_open_rollup r JOIN region d ON d.code = r.desa_code
+                WHERE ${rollupScope} GROUP BY 1)
+      SELECT areas.code, areas.name, target.n AS target, reports.filed, reports.rupiah, open.n AS open
+        FROM areas
+        LEFT JOIN target USING (code) LEFT JOIN reports USING (code) LEFT JOIN open USING (code)
+       ORDER BY areas.code`,
+    periodCoverage([periodKey], byDesa ? { desaOf: parentCode } : "KECAMATAN"),
+  ]);
+  const covered = coverage.get(periodKey);
   return rows.map((r) => ({
     code: r.code,
     name: r.name,
     targetFamilies: n(r.target),
-    fosteredFamilies: n(r.due),
-    participatingAsn: n(r.asn),
+    fosteredFamilies: covered?.get(r.code)?.families ?? 0,
+    participatingAsn: covered?.get(r.code)?.asn ?? 0,
     reportsFiled: n(r.filed),
     deliveredRupiah: n(r.rupiah),
     openFollowUps: n(r.open),
@@ -213,29 +274,20 @@ export type TrendPoint = {
 
 async function trend(periodKey: string, count: number): Promise<TrendPoint[]> {
   const keys = periodKeysBack(periodKey, count);
-  const ranges = keys.map(periodRange);
-  const rows = await db.$queryRaw<
-    { key: string; due: bigint; filed: bigint; delivered: bigint; rupiah: bigint }[]
-  >`
-    WITH p AS (
-      SELECT * FROM unnest(${keys}::text[], ${ranges.map((r) => r.start)}::timestamptz[], ${ranges.map((r) => r.end)}::timestamptz[])
-        AS p(key, s, e)
-    )
-    SELECT p.key,
-      (SELECT count(DISTINCT a.household_id) FROM assignment a
-        WHERE a.started_at < p.e AND (a.ended_at IS NULL OR a.ended_at > p.s)) AS due,
-      (SELECT count(*) FROM visit v WHERE v.period_key = p.key) AS filed,
-      (SELECT count(*) FROM visit v WHERE v.period_key = p.key AND v.delivered) AS delivered,
-      (SELECT coalesce(sum(i.value_rupiah), 0) FROM visit v JOIN visit_item i ON i.visit_id = v.id
-        WHERE v.period_key = p.key) AS rupiah
-    FROM p ORDER BY p.key`;
-  return rows.map((r) => ({
-    periodKey: r.key,
-    label: periodLabel(r.key),
-    due: n(r.due),
-    filed: n(r.filed),
-    delivered: n(r.delivered),
-    rupiah: n(r.rupiah),
+  const [rows, coverage] = await Promise.all([
+    db.$queryRaw<{ key: string; filed: bigint; delivered: bigint; rupiah: bigint }[]>`
+      SELECT period_key AS key, sum(filed) AS filed, sum(delivered) AS delivered, sum(rupiah) AS rupiah
+        FROM visit_rollup WHERE period_key = ANY(${keys}::text[]) GROUP BY period_key`,
+    periodCoverage(keys, KABUPATEN_AREA),
+  ]);
+  const reports = new Map(rows.map((r) => [r.key, r]));
+  return keys.map((key) => ({
+    periodKey: key,
+    label: periodLabel(key),
+    due: coverage.get(key)?.get(KABUPATEN_AREA)?.families ?? 0,
+    filed: n(reports.get(key)?.filed),
+    delivered: n(reports.get(key)?.delivered),
+    rupiah: n(reports.get(key)?.rupiah),
   }));
 }
 
@@ -271,6 +323,8 @@ export async function getDashboard(
   assertDashboardRole(actor);
   const { periodKey, currentPeriodKey } = await resolvePeriod(requestedPeriod, now);
   const windows = aidWindows(periodKey);
+  // Fill the coverage cache once for every period on the page before the parallel reads.
+  await ensureCoverage(periodKeysBack(periodKey, TREND_PERIODS));
   const [
     current,
     previous,
@@ -337,6 +391,7 @@ export async function getKecamatanDrillDown(
   });
   if (!kecamatan) throw notFound();
   const { periodKey } = await resolvePeriod(requestedPeriod, now);
+  await ensureCoverage([periodKey]);
   const rows = await areaRows(periodKey, kecamatan.code);
   const { desaCentroids } = await import("./geo");
   const centroids = await desaCentroids();

@@ -17,6 +17,10 @@ const TRANSACTIONAL_TABLES = [
   "household_member",
   "household",
   "import_batch",
+  "visit_rollup",
+  "aid_rollup",
+  "follow_up_open_rollup",
+  "period_coverage",
 ];
 
 /**
