@@ -60,14 +60,17 @@ export default async function CompliancePage({
   const current = { ...params, periode: period.key };
   const base = "/admin/kepatuhan";
 
-  const summary = await orNotFound(getComplianceSummary(actor, period));
+  // The summary and the view's list are independent queries: run them side by side.
+  const [summary, list] = await Promise.all([
+    orNotFound(getComplianceSummary(actor, period)),
+    view === "asn" || view === "belum"
+      ? orNotFound(listAsnCompliance(actor, period, { sort, notReportedOnly: view === "belum", page }))
+      : null,
+  ]);
   const { totals } = summary;
 
   let body: React.ReactNode;
-  if (view === "asn" || view === "belum") {
-    const list = await orNotFound(
-      listAsnCompliance(actor, period, { sort, notReportedOnly: view === "belum", page }),
-    );
+  if (list) {
     body = (
       <>
         <AsnComplianceTable
@@ -97,18 +100,18 @@ export default async function CompliancePage({
       />
     );
   } else {
-    const list = await orNotFound(listOverdueFamilies(actor, period, { page }));
+    const overdue = await orNotFound(listOverdueFamilies(actor, period, { page }));
     body = (
       <>
         <p className="mb-2 text-sm text-slate-600">
-          Keluarga aktif yang tidak dilaporkan pada {list.periodsChecked.map(periodLabel).join(" dan ")}{" "}
+          Keluarga aktif yang tidak dilaporkan pada {overdue.periodsChecked.map(periodLabel).join(" dan ")}{" "}
           maupun periode ini.
         </p>
-        <OverdueFamilyTable rows={list.rows} />
+        <OverdueFamilyTable rows={overdue.rows} />
         <Pagination
-          page={list.page}
-          pageCount={list.pageCount}
-          total={list.total}
+          page={overdue.page}
+          pageCount={overdue.pageCount}
+          total={overdue.total}
           basePath={base}
           searchParams={current}
         />
