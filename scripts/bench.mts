@@ -19,6 +19,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -41,6 +42,8 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 };
 const N = option("n", 30);
+/** --workers 2: server processes (WEB_CONCURRENCY), one per core by default. */
+const WORKERS = option("workers", availableParallelism());
 const WARMUP = option("warmup", 3);
 /** The dashboard takes seconds per request at scale: fewer samples by default. */
 const DASHBOARD_N = option("dashboard-n", N);
@@ -108,6 +111,7 @@ try {
   if (Number(counts[0]?.h) === 0)
     throw new Error("Basis data skala kosong: jalankan dulu `npm run seed:scale`.");
   extra.data = { households: Number(counts[0]?.h), visits: Number(counts[0]?.v) };
+  extra.serverWorkers = WORKERS;
   log(`Data skala: ${counts[0]?.h} keluarga, ${counts[0]?.v} laporan.`);
 
   // --- Build and start ------------------------------------------------------------------------
@@ -118,12 +122,13 @@ try {
     if (code !== 0) throw new Error("next build gagal");
     extra.buildSeconds = Math.round((performance.now() - t0) / 1000);
   }
+  // The production server as `npm start` runs it: scripts/serve.mjs, WORKERS `next start` processes.
   server = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    ["scripts/serve.mjs", "-p", String(PORT), "-H", "127.0.0.1"],
     {
       cwd: ROOT,
-      env: appEnv,
+      env: { ...appEnv, WEB_CONCURRENCY: String(WORKERS) },
       stdio: ["ignore", "ignore", "inherit"],
     },
   );

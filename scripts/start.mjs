@@ -6,6 +6,7 @@
 //  - serves on http://localhost:${PORT:-3000} and stops everything on Ctrl-C.
 // `npm run dev` (--dev) does the same with `next dev`.
 import { spawn, spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -94,10 +95,12 @@ async function main() {
     console.log("Membangun aplikasi (next build)…");
     runOrExit("npx", ["next", "build"]);
   }
-  // Run the Next CLI directly (not through npx) so a stop signal reaches the server itself.
+  // Run node directly (not through npx) so a stop signal reaches the server itself. Production:
+  // scripts/serve.mjs, one `next start` worker per core (WEB_CONCURRENCY) on the same port.
+  env.WEB_CONCURRENCY ??= String(availableParallelism());
   server = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", devMode ? "dev" : "start", "-p", port],
+    devMode ? ["node_modules/next/dist/bin/next", "dev", "-p", port] : ["scripts/serve.mjs", "-p", port],
     {
       stdio: "inherit",
       env,
