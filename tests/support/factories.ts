@@ -17,6 +17,8 @@ const TRANSACTIONAL_TABLES = [
   "household_member",
   "household",
   "import_batch",
+  "sign_in_throttle",
+  "user_session",
 ];
 
 /**
