@@ -49,6 +49,13 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-0123456789abcdef0123456789abcdef",
       DATABASE_URL: process.env.DATABASE_URL ?? "",
+      // Sign-in throttling (docs/decisions/012). Every spec signs in from 127.0.0.1, so the per-IP
+      // limit must never lock them out: it is set far above what the whole suite fails. One trusted
+      // proxy hop lets tests/e2e/sign-in-lockout.spec.ts send its own X-Forwarded-For address, so
+      // its deliberate failures do not count against 127.0.0.1 at all. The per-account limit and
+      // lockout stay at their defaults (5 failures, 15 minutes), which that spec checks.
+      TRUST_PROXY: "1",
+      SIGN_IN_IP_MAX_FAILURES: "10000",
     },
   },
 });

@@ -328,6 +328,9 @@ export async function restoreDatabase(databaseUrl, file, { log = console.log } =
     try {
       await assertEmpty(client); // again, inside the transaction: nobody wrote in between
       const tables = new Map((await describeTables(client)).map((t) => [t.name, t]));
+      // The dump already holds the rollup tables as they were (docs/decisions/010): the triggers
+      // that keep them must not add the restored reports a second time. Foreign keys stay on.
+      for (const name of tables.keys()) await client.query(`ALTER TABLE ${ident(name)} DISABLE TRIGGER USER`);
       let current;
       let batch = [];
       let batchBytes = 0;
@@ -386,6 +389,7 @@ export async function restoreDatabase(databaseUrl, file, { log = console.log } =
             `SELECT setval($1::regclass, COALESCE((SELECT MAX(${ident(column)}) FROM ${ident(table.name)}), 0) + 1, false)`,
             [sequence],
           );
+      for (const name of tables.keys()) await client.query(`ALTER TABLE ${ident(name)} ENABLE TRIGGER USER`);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});

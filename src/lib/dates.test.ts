@@ -10,6 +10,7 @@ import {
   parseDateOnly,
   SCHOOL_AGE_MAX,
   SCHOOL_AGE_MIN,
+  secondsAfter,
   utcMidnightOf,
 } from "./dates";
 
@@ -144,5 +145,13 @@ describe("calendar primitives", () => {
 
   it("keeps two-digit years as written", () => {
     expect(utcMidnightOf({ year: 26, month: 3, day: 1 }).getUTCFullYear()).toBe(26);
+  });
+});
+
+describe("secondsAfter", () => {
+  it("moves an instant by whole seconds either way", () => {
+    const t = new Date("2026-11-30T01:00:00.000Z");
+    expect(secondsAfter(t, 900).toISOString()).toBe("2026-11-30T01:15:00.000Z");
+    expect(secondsAfter(t, -1800).toISOString()).toBe("2026-11-30T00:30:00.000Z");
   });
 });

@@ -190,3 +190,8 @@ function jakartaShiftedMs(instant: Date): number {
 function pad2(value: number): string {
   return String(value).padStart(2, "0");
 }
+
+/** The instant `seconds` later (earlier when negative): session and throttle deadlines. */
+export function secondsAfter(instant: Date, seconds: number): Date {
+  return new Date(instant.getTime() + seconds * 1000);
+}

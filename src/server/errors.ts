@@ -2,7 +2,8 @@ import "server-only";
 import { notFound as routeNotFound } from "next/navigation";
 import { z } from "zod";
 
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT";
+export type AppErrorCode =
+  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT" | "TOO_MANY_ATTEMPTS";
 
 const defaultMessages: Record<AppErrorCode, string> = {
   UNAUTHENTICATED: "Sesi Anda telah berakhir. Silakan masuk kembali.",
@@ -10,6 +11,7 @@ const defaultMessages: Record<AppErrorCode, string> = {
   NOT_FOUND: "Data tidak ditemukan.",
   CONFLICT: "Data sudah berubah atau sudah ada. Muat ulang halaman lalu coba lagi.",
   INVALID_INPUT: "Isian belum benar. Periksa kembali.",
+  TOO_MANY_ATTEMPTS: "Terlalu banyak percobaan. Coba lagi beberapa saat lagi.",
 };
 
 /** The one expected-error type of the data-access layer. Its message is safe to show users. */

@@ -4,38 +4,22 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor, Role } from "@/lib/permissions";
 import { authOptions } from "./auth";
-import { db } from "./db";
+import { actorForSession } from "./user-sessions";
 
 /**
- * The signed-in actor, or null. The JWT alone is not trusted for authorization: the account is
- * re-read so a deactivated user or a changed role (token version bumped) loses access at once.
- * Cached per request.
+ * The signed-in actor, or null. The JWT alone is not trusted: its server-side session must still
+ * be open (not signed out, not idle past SESSION_IDLE_TIMEOUT_SECONDS, not past
+ * SESSION_MAX_AGE_SECONDS) and the account is re-read, so a deactivated user or a changed role
+ * (token version bumped) loses access at once. One query, cached per request.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.user.id },
-    select: {
-      id: true,
-      role: true,
-      name: true,
-      opdId: true,
-      supervisedRegionCode: true,
-      isActive: true,
-      tokenVersion: true,
-      mustChangePassword: true,
-    },
+  return actorForSession({
+    userId: session.user.id,
+    sessionId: session.user.sessionId,
+    tokenVersion: session.user.tokenVersion,
   });
-  if (!user || !user.isActive || user.tokenVersion !== session.user.tokenVersion) return null;
-  return {
-    id: user.id,
-    role: user.role as Role,
-    name: user.name,
-    opdId: user.opdId,
-    supervisedRegionCode: user.supervisedRegionCode,
-    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
-  };
 });
 
 /** Where an account with a temporary password is sent until it has chosen its own. */

@@ -5,9 +5,11 @@ declare module "next-auth" {
     id: string;
     role: Role;
     tokenVersion: number;
+    /** The server-side session row (src/server/user-sessions.ts). */
+    sessionId: string;
   }
   interface Session {
-    user: { id: string; role: Role; tokenVersion: number; name: string };
+    user: { id: string; role: Role; tokenVersion: number; sessionId: string; name: string };
   }
 }
 
@@ -16,5 +18,7 @@ declare module "next-auth/jwt" {
     uid: string;
     role: Role;
     tv: number;
+    /** Absent in tokens issued before server-side sessions: such a token opens nothing. */
+    sid?: string;
   }
 }

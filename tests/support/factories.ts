@@ -21,6 +21,8 @@ const TRANSACTIONAL_TABLES = [
   "aid_rollup",
   "follow_up_open_rollup",
   "period_coverage",
+  "sign_in_throttle",
+  "user_session",
 ];
 
 /**

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { SIGN_IN_FAILED_MESSAGE, signInSchema } from "@/schemas/auth";
+import { SIGN_IN_FAILED_MESSAGE, signInErrorMessage, signInSchema } from "@/schemas/auth";
 
 export function LoginForm({ returnTo }: { returnTo: string | null }) {
   const router = useRouter();
@@ -25,7 +25,8 @@ export function LoginForm({ returnTo }: { returnTo: string | null }) {
     try {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error || !result.ok) {
-        setError(SIGN_IN_FAILED_MESSAGE);
+        // Wrong credentials, a throttled attempt (docs/decisions/012) or a server fault.
+        setError(signInErrorMessage(result?.error));
         setPassword("");
         return;
       }

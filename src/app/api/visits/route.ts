@@ -27,6 +27,7 @@ const STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_INPUT: 400,
+  TOO_MANY_ATTEMPTS: 429,
 };
 
 function reply(body: unknown, status: number): Response {
