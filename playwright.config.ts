@@ -40,12 +40,15 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    // The production server as `npm start` runs it, with two worker processes: every spec also
+    // proves that no request depends on in-process state (scripts/serve.mjs, decision 011).
+    command: `node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 90_000,
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
+      WEB_CONCURRENCY: "2",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-0123456789abcdef0123456789abcdef",
       DATABASE_URL: process.env.DATABASE_URL ?? "",
