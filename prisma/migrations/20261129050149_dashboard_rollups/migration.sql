@@ -129,9 +129,13 @@ LANGUAGE sql AS $$
       JOIN "household" h ON h."id" = v."household_id"));
 $$;
 
+-- A new visit has no items yet (visit_item references it), so only its counts are added; the
+-- rows are not copied into an array (a 50,000-row COPY carries ~50 MB of checklists).
 CREATE FUNCTION "visit_rollup_on_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM "rollup_apply_visits"(ARRAY(SELECT ROW(n.*)::"visit" FROM new_rows n), 1);
+  PERFORM "rollup_add_visit_totals"(ARRAY(
+    SELECT ROW(n."period_key", h."desa_code", 1, CASE WHEN n."delivered" THEN 1 ELSE 0 END, 0)::"visit_rollup"
+      FROM new_rows n JOIN "household" h ON h."id" = n."household_id"));
   RETURN NULL;
 END $$;
 
