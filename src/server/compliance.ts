@@ -9,6 +9,7 @@ import {
   periodRange,
   previousPeriodKey,
 } from "@/lib/period";
+import { recordAudit } from "./audit";
 import { notFound } from "./errors";
 import { staffScopeSql } from "./policy";
 import { buildWorkbook, defineSheet, type SheetColumn } from "./spreadsheet";
@@ -438,13 +439,18 @@ function percentValue(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
 }
 
-/** The XLSX of every view for one period and the actor's scope (NIP yes, NIK/KK never). */
+/**
+ * The XLSX of every view for one period and the actor's scope (NIP yes, NIK/KK never). The sheet
+ * of families not visited names the heads of poor families: personal data, so only ADMIN exports
+ * it (supervisors see staff figures). Every export is audited.
+ */
 export async function exportComplianceWorkbook(actor: Actor, period: CompliancePeriod): Promise<Uint8Array> {
   requireComplianceRole(actor);
+  const withFamilies = actor.role === "ADMIN";
   const [asn, summary, overdue] = await Promise.all([
     listAsnCompliance(actor, period, { sort: parseComplianceSort("nama"), page: null }),
     getComplianceSummary(actor, period),
-    listOverdueFamilies(actor, period, { page: null }),
+    withFamilies ? listOverdueFamilies(actor, period, { page: null }) : null,
   ]);
   const asnColumns: SheetColumn<AsnComplianceRow>[] = [
     { header: "Nama", value: (r) => r.name, width: 32 },
@@ -475,7 +481,7 @@ export async function exportComplianceWorkbook(actor: Actor, period: ComplianceP
     { header: "NIP", value: (r) => r.asnNip, width: 20 },
     { header: "Kunjungan terakhir", value: (r) => r.lastVisitDate, width: 18 },
   ];
-  return buildWorkbook([
+  const workbook = await buildWorkbook([
     defineSheet("Per ASN", asnColumns, asn.rows),
     defineSheet(
       "Belum melapor",
@@ -484,6 +490,14 @@ export async function exportComplianceWorkbook(actor: Actor, period: ComplianceP
     ),
     defineSheet("Per OPD", groupColumns("OPD", true), summary.byOpd),
     defineSheet("Per kecamatan", groupColumns("Kecamatan", false), summary.byKecamatan),
-    defineSheet("Keluarga belum dikunjungi", overdueColumns, overdue.rows),
+    ...(overdue ? [defineSheet("Keluarga belum dikunjungi", overdueColumns, overdue.rows)] : []),
   ]);
+  await recordAudit({
+    actorId: actor.id,
+    action: "export.compliance",
+    entityType: "period",
+    entityId: period.key,
+    changes: { asnRows: asn.rows.length, familyRows: overdue?.rows.length ?? null },
+  });
+  return workbook;
 }

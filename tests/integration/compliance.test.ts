@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
+import ExcelJS from "exceljs";
 import {
+  exportComplianceWorkbook,
   getComplianceSummary,
   listAsnCompliance,
   listOverdueFamilies,
@@ -265,6 +267,41 @@ describe("listOverdueFamilies", () => {
     expect(a.rows.map((r) => r.householdId)).toEqual([ids.h3]);
     const none = await listOverdueFamilies(noOpdSupervisor, await periodOf(0), { page: 1 });
     expect(none.total).toBe(0);
+  });
+});
+
+describe("exportComplianceWorkbook", () => {
+  async function sheetsOf(actor: Actor): Promise<string[]> {
+    const workbook = new ExcelJS.Workbook();
+    const body = await exportComplianceWorkbook(actor, await periodOf(0));
+    await workbook.xlsx.load(Buffer.from(body) as unknown as ArrayBuffer);
+    return workbook.worksheets.map((w) => w.name);
+  }
+
+  it("gives the families not visited (personal data) to ADMIN only, and audits every export", async () => {
+    const before = await db.auditLog.count({ where: { action: "export.compliance" } });
+    expect(await sheetsOf(admin)).toContain("Keluarga belum dikunjungi");
+    const supervisorSheets = await sheetsOf(supervisorA);
+    expect(supervisorSheets).toEqual(["Per ASN", "Belum melapor", "Per OPD", "Per kecamatan"]);
+    const audits = await db.auditLog.findMany({
+      where: { action: "export.compliance" },
+      orderBy: { id: "asc" },
+      skip: before,
+    });
+    expect(audits.map((a) => [a.actorId, a.entityId])).toEqual([
+      [admin.id, key(0)],
+      [supervisorA.id, key(0)],
+    ]);
+    expect(audits[1]!.changes).toMatchObject({ familyRows: null });
+  });
+
+  it("answers NOT_FOUND to other roles and writes nothing", async () => {
+    const before = await db.auditLog.count();
+    for (const actor of [leader, asnActor])
+      await expect(exportComplianceWorkbook(actor, await periodOf(0))).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    expect(await db.auditLog.count()).toBe(before);
   });
 });
 

@@ -343,6 +343,10 @@ describe("household import: rejected rows", () => {
     expect(text).not.toContain(rows[3]!.NIK);
     expect(text).not.toContain(base[0]!["No KK"]);
     expect(text).toContain("3510••••••••");
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "export.import_errors", entityId: batch.id },
+    });
+    expect(audit.actorId).toBe(admin.id);
   });
 
   it("reads names of kecamatan and desa, header aliases, ';' separators and Excel files with date cells", async () => {

@@ -415,7 +415,16 @@ export async function importErrorReport(
     rows,
   );
   const stem = batch.fileName.replace(/\.[^.]*$/, "");
-  return { body: await buildWorkbook([sheet]), fileName: `laporan-kesalahan-${stem}.xlsx` };
+  const body = await buildWorkbook([sheet]);
+  // Names and masked numbers of rejected rows: a personal-data export, so it is audited.
+  await recordAudit({
+    actorId: actor.id,
+    action: "export.import_errors",
+    entityType: "import_batch",
+    entityId: batchId,
+    changes: { rows: errors.length },
+  });
+  return { body, fileName: `laporan-kesalahan-${stem}.xlsx` };
 }
 
 /** A template with the headers and two synthetic example rows. */
