@@ -609,7 +609,11 @@ async function importCheck(): Promise<void> {
   const file = "/tmp/dtsen-200000.csv";
   if (!existsSync(file)) await run("npx", ["tsx", script, "200000", file], process.env);
   const out: string[] = [];
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--conditions=react-server` };
+  // The same heap cap as a server worker (scripts/serve.mjs), where the import runs in production.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_OPTIONS: `--conditions=react-server --max-old-space-size=${process.env.SERVER_HEAP_MB ?? 768}`,
+  };
   delete env.DATABASE_URL;
   const code = await new Promise<number>((resolve) => {
     const child = spawn(
