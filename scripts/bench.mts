@@ -612,7 +612,7 @@ async function importCheck(): Promise<void> {
   // The same heap cap as a server worker (scripts/serve.mjs), where the import runs in production.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_OPTIONS: `--conditions=react-server --max-old-space-size=${process.env.SERVER_HEAP_MB ?? 768}`,
+    NODE_OPTIONS: `--import ./scripts/stub-server-only.mjs --max-old-space-size=${process.env.SERVER_HEAP_MB ?? 768}`,
   };
   delete env.DATABASE_URL;
   const code = await new Promise<number>((resolve) => {
