@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./base";
 
 /** Sign-in form: ASN use their NIP, other roles a username. */
 export const signInSchema = z.object({
