@@ -425,6 +425,37 @@ test("formula payloads in an import come back neutralised in its error report", 
   }
 });
 
+test("sign-in: control characters, payloads and oversized logins get the ordinary refusal", async () => {
+  const session = sessions.signedOut;
+  const { csrfToken } = (await (await session.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const logins = [
+    "admin\u0000",
+    "a\u0000b",
+    `${world.users.asn.nip}\u0000`,
+    "\u0001admin",
+    "z".repeat(100_000),
+  ];
+  const problems: string[] = [];
+  for (const login of [...logins, ...PAYLOADS])
+    for (const password of [world.password, "a\u0000b"]) {
+      const response = await session.post("/api/auth/callback/credentials", {
+        form: { csrfToken, login, password, json: "true" },
+        maxRedirects: 0,
+      });
+      const text = await response.text();
+      const url = (safeJson(text)?.url as string | undefined) ?? "";
+      if (
+        response.status() >= 500 ||
+        LEAK.test(decodeURIComponent(url)) ||
+        !url.includes("error=CredentialsSignin")
+      )
+        problems.push(
+          `${JSON.stringify(login.slice(0, 30))}: HTTP ${response.status()} ${text.slice(0, 200)}`,
+        );
+    }
+  expect(problems).toEqual([]);
+});
+
 // Every page without a path parameter, opened by the actor of its area with control characters
 // in every filter parameter the pages read: never a server error (the filters drop them).
 const FILTER_PARAMS = ["nama", "asn", "q", "kecamatan", "desa", "desil", "kategori", "status", "penugasan"]
