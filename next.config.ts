@@ -34,6 +34,12 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Development only: lets parallel builds (e.g. several e2e runs) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  experimental: {
+    // A visit report may carry a photo of up to 1 MiB (MAX_PHOTO_BYTES) plus the report itself;
+    // Next's default 1 MB limit refused such a request with a server error before the action's own
+    // Indonesian "Foto terlalu besar" check could answer (tests/e2e/fuzz.spec.ts).
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   async headers() {
     return [
       {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./base";
 
 /** The demo accounts' password (scripts/lib/demo-accounts.mjs): never acceptable as a real one. */
 const DEMO_PASSWORD = "berbagi-demo";

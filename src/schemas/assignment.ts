@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "./base";
 import { normaliseDigits } from "@/lib/identity";
 
 // Assignment of families to ASN (/admin/penugasan). ASN are named by NIP/NI PPPK in forms: it is
@@ -16,8 +17,7 @@ const asnNip = z
   .transform((v) => normaliseDigits(v))
   .pipe(z.string().regex(/^[0-9]{18}$/, { error: "NIP/NI PPPK ASN tujuan harus 18 digit angka." }));
 
-const reason = z
-  .string()
+const reason = typedText()
   .trim()
   .max(200, { error: "Alasan maksimal 200 karakter." })
   .optional()
@@ -43,8 +43,7 @@ export type BulkAssignInput = z.infer<typeof bulkAssignSchema>;
 /** Move every active family of one ASN to another. */
 export const moveAllSchema = z.object({
   toNip: asnNip,
-  reason: z
-    .string({ error: "Alasan wajib diisi." })
+  reason: typedText({ error: "Alasan wajib diisi." })
     .trim()
     .min(3, { error: "Alasan wajib diisi." })
     .max(200, { error: "Alasan maksimal 200 karakter." }),

@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { typedText } from "./base";
 
-/** Sign-in form: ASN use their NIP, other roles a username. */
+/**
+ * Sign-in form: ASN use their NIP, other roles a username. A login with a control character is
+ * refused here: looked up in the database, it failed the query and next-auth put the database's
+ * error text into the sign-in error URL.
+ */
 export const signInSchema = z.object({
-  login: z
-    .string({ error: "NIP / Nama pengguna wajib diisi." })
+  login: typedText({ error: "NIP / Nama pengguna wajib diisi." })
     .trim()
     .min(1, { error: "NIP / Nama pengguna wajib diisi." })
     .max(50, { error: "NIP / Nama pengguna terlalu panjang." }),

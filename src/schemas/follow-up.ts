@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "./base";
 import { FOLLOW_UP_TYPES } from "@/lib/follow-up-rules";
 
 // Follow-up board ("Tindak lanjut"): filters from the URL and the two changes an OPD or Bappeda
@@ -28,8 +29,7 @@ export function canTransition(from: FollowUpStatus, to: FollowUpStatus): boolean
 
 export const MAX_NOTE_LENGTH = 1000;
 
-const note = z
-  .string({ error: "Catatan wajib diisi." })
+const note = typedText({ error: "Catatan wajib diisi." })
   .trim()
   .min(3, { error: "Catatan wajib diisi (minimal 3 karakter): jelaskan apa yang dilakukan." })
   .max(MAX_NOTE_LENGTH, { error: `Catatan terlalu panjang (maksimal ${MAX_NOTE_LENGTH} karakter).` });

@@ -181,4 +181,10 @@ describe("parseRegistryQuery", () => {
     expect(q.searchToken).toBeNull();
     expect(q.warnings).toContain("Nama tidak boleh berisi angka. Untuk NIK/No KK gunakan pencarian nomor.");
   });
+
+  it("ignores values with control characters (PostgreSQL cannot compare U+0000)", () => {
+    const q = parseRegistryQuery({ nama: "budi\u0000", asn: ["x\u0001y"], kecamatan: "35.10.09" });
+    expect(q.filters).toMatchObject({ name: null, asn: null, kecamatanCode: "35.10.09" });
+    expect(q.warnings).toEqual(["Isian pencarian memuat karakter kontrol dan diabaikan."]);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacters, typedText } from "./base";
 import { parseDateOnly } from "@/lib/dates";
 import { checkNikAgainst, normaliseDigits, parseNik } from "@/lib/identity";
 import { todayInJakarta } from "@/lib/period";
@@ -79,8 +80,7 @@ const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? 
 const optionalText = (max: number, label: string) =>
   z.preprocess(
     emptyToNull,
-    z
-      .string()
+    typedText()
       .trim()
       .max(max, { error: `${label} terlalu panjang (maksimal ${max} karakter).` })
       .nullable()
@@ -181,8 +181,7 @@ export const memberSchema = z
         const parsed = parseNik(v);
         if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
       }),
-    name: z
-      .string({ error: "Nama wajib diisi." })
+    name: typedText({ error: "Nama wajib diisi." })
       .trim()
       .min(1, { error: "Nama wajib diisi." })
       .max(150, { error: "Nama terlalu panjang (maksimal 150 karakter)." }),
@@ -212,8 +211,7 @@ export type MemberInput = z.infer<typeof memberSchema>;
 export const statusChangeSchema = z.object({
   householdId,
   status: z.enum(HOUSEHOLD_STATUSES, { error: "Pilih status keluarga." }),
-  reason: z
-    .string({ error: "Alasan wajib diisi." })
+  reason: typedText({ error: "Alasan wajib diisi." })
     .trim()
     .min(5, { error: "Alasan wajib diisi (minimal 5 karakter)." })
     .max(300, { error: "Alasan terlalu panjang (maksimal 300 karakter)." }),
@@ -270,15 +268,18 @@ export type ParsedRegistryQuery = {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/** A filter value; one with control characters is dropped like an empty one (see parseRegistryQuery). */
 function one(params: SearchParams, key: string): string | null {
   const value = params[key];
   const text = (Array.isArray(value) ? value[0] : value)?.trim();
-  return text ? text : null;
+  return text && !hasControlCharacters(text) ? text : null;
 }
 
 export function parseRegistryQuery(params: SearchParams): ParsedRegistryQuery {
   const warnings: string[] = [];
   const filters: RegistryFilters = { ...EMPTY_FILTERS };
+  if (Object.values(params).some((v) => [v ?? []].flat().some(hasControlCharacters)))
+    warnings.push("Isian pencarian memuat karakter kontrol dan diabaikan.");
 
   const name = one(params, "nama");
   if (name !== null) {

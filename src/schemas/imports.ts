@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./base";
 
 // The columns of the two import files (docs/import-format.md). Headers are matched after
 // normalisation (lower case, only letters and digits), so "No. KK", "NO_KK" and "no kk" are one

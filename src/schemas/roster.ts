@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "./base";
 import { normaliseDigits, parseAsnId } from "@/lib/identity";
 import { newPasswordSchema } from "./account";
 
@@ -21,8 +22,7 @@ export function normaliseMobilePhone(value: string): string | null {
 }
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
+  typedText()
     .trim()
     .max(max, { error: `${label} maksimal ${max} karakter.` })
     .optional()
@@ -51,8 +51,7 @@ const asnFields = {
     }
     return { id: parsed.id, employmentType: parsed.employmentType };
   }),
-  name: z
-    .string({ error: "Nama wajib diisi." })
+  name: typedText({ error: "Nama wajib diisi." })
     .trim()
     .min(3, { error: "Nama minimal 3 karakter." })
     .max(150, { error: "Nama maksimal 150 karakter." }),
@@ -122,14 +121,12 @@ export const resetPasswordSchema = z.object({
 });
 
 export const deactivateSchema = z.object({
-  reason: z
-    .string({ error: "Alasan wajib diisi." })
+  reason: typedText({ error: "Alasan wajib diisi." })
     .trim()
     .min(3, { error: "Alasan wajib diisi (mis. pensiun, mutasi ke luar kabupaten)." })
     .max(200, { error: "Alasan maksimal 200 karakter." }),
   /** NIP of the ASN who takes over the families; required when the ASN still fosters families. */
-  moveToNip: z
-    .string()
+  moveToNip: typedText()
     .optional()
     .transform((v) => (v ? normaliseDigits(v) : null)),
   allowOverQuota: z
@@ -150,8 +147,7 @@ export const ROSTER_STATUS = ["aktif", "nonaktif", "semua"] as const;
 
 /** The roster list's URL filters (?q=&opd=&status=&halaman=). Bad values fall back to defaults. */
 export const rosterFilterSchema = z.object({
-  q: z
-    .string()
+  q: typedText()
     .trim()
     .max(100)
     .optional()

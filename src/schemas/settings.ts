@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "./base";
 import { parseRupiah } from "@/lib/money";
 
 // Programme settings (/admin/pengaturan): the settings row, the menu rotation and the official
@@ -78,7 +79,7 @@ export const programmeSettingsSchema = z.object({
         : v,
     z
       .array(
-        z.string().max(100, { error: "Nama program bantuan daerah paling panjang 100 karakter per baris." }),
+        typedText().max(100, { error: "Nama program bantuan daerah paling panjang 100 karakter per baris." }),
       )
       .max(LOCAL_AID_MAX_ITEMS, { error: `Paling banyak ${LOCAL_AID_MAX_ITEMS} program bantuan daerah.` })
       .refine((list) => new Set(list.map((x) => x.toLowerCase())).size === list.length, {
@@ -89,13 +90,11 @@ export const programmeSettingsSchema = z.object({
 export type ProgrammeSettingsInput = z.output<typeof programmeSettingsSchema>;
 
 export const menuItemSchema = z.object({
-  name: z
-    .string({ error: "Nama menu wajib diisi." })
+  name: typedText({ error: "Nama menu wajib diisi." })
     .trim()
     .min(1, { error: "Nama menu wajib diisi." })
     .max(100, { error: "Nama menu paling panjang 100 karakter." }),
-  unit: z
-    .string({ error: "Satuan wajib diisi." })
+  unit: typedText({ error: "Satuan wajib diisi." })
     .trim()
     .min(1, { error: "Satuan wajib diisi." })
     .max(30, { error: "Satuan paling panjang 30 karakter." }),
@@ -137,8 +136,7 @@ export const povertyFigureSchema = z.object({
       .nullable()
       .default(null),
   ),
-  source: z
-    .string({ error: "Sumber wajib diisi." })
+  source: typedText({ error: "Sumber wajib diisi." })
     .trim()
     .min(3, { error: "Sumber wajib diisi (misalnya BPS Kabupaten Banyuwangi)." })
     .max(300, { error: "Sumber paling panjang 300 karakter." }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedText } from "./base";
 import { parseRupiah } from "@/lib/money";
 import { parsePeriodKey } from "@/lib/period";
 import {
@@ -23,8 +24,7 @@ export const MAX_ITEM_VALUE_RUPIAH = 5_000_000;
 export const MAX_PHOTO_BYTES = 1_048_576;
 
 const trimmedOrNull = (max: number, label: string) =>
-  z
-    .string()
+  typedText()
     .trim()
     .max(max, { error: `${label} terlalu panjang (maksimal ${max} karakter).` })
     .nullable()
@@ -48,8 +48,7 @@ const rupiah = z.preprocess(
 );
 
 export const visitItemSchema = z.object({
-  name: z
-    .string()
+  name: typedText()
     .trim()
     .min(1, { error: "Nama barang wajib diisi." })
     .max(100, { error: "Nama barang terlalu panjang." }),
@@ -58,8 +57,7 @@ export const visitItemSchema = z.object({
     .positive({ error: "Jumlah harus lebih dari 0." })
     .max(MAX_ITEM_QUANTITY, { error: "Jumlah terlalu besar (maksimal 1.000)." })
     .refine((v) => Number.isInteger(v * 100), { error: "Jumlah paling banyak dua angka di belakang koma." }),
-  unit: z
-    .string()
+  unit: typedText()
     .trim()
     .min(1, { error: "Satuan wajib diisi." })
     .max(30, { error: "Satuan terlalu panjang." }),
@@ -121,7 +119,7 @@ export const visitReportSchema = z
       hasCaregiver: z.boolean().nullable(),
     }),
     members: z.array(memberAnswerSchema).max(30),
-    aid: z.array(z.string().trim().min(1).max(100)).max(20, { error: "Terlalu banyak program bantuan." }),
+    aid: z.array(typedText().trim().min(1).max(100)).max(20, { error: "Terlalu banyak program bantuan." }),
     house: houseSchema.nullable(),
     changes: z.object({
       familyMoved: z.boolean(),

@@ -426,16 +426,16 @@ describe("bad files", () => {
       upload(admin, "HOUSEHOLDS", Buffer.from("PK\u0003\u0004garbage"), "rusak.xlsx"),
       /XLSX rusak/,
     );
+    // Only a header row (or empty rows under it): refused at upload too.
+    await expectInvalid(
+      upload(admin, "HOUSEHOLDS", toCsv(HOUSEHOLD_HEADERS, []), "judul-saja.csv"),
+      /^Berkas kosong: hanya ada baris judul kolom/,
+    );
+    await expectInvalid(
+      upload(admin, "HOUSEHOLDS", `${HOUSEHOLD_HEADERS.join(",")}\r\n,,,\r\n\r\n`, "judul-saja.csv"),
+      /^Berkas kosong: hanya ada baris judul kolom/,
+    );
     expect(await db.importBatch.count()).toBe(batches);
-
-    // Only a header row: the analysis fails with a message and writes no household.
-    const before = await tableCounts();
-    const headerOnly = await preview(toCsv(HOUSEHOLD_HEADERS, []), "judul-saja.csv");
-    expect(headerOnly).toMatchObject({
-      status: "FAILED",
-      failureMessage: expect.stringMatching(/^Berkas kosong/),
-    });
-    expect(await tableCounts()).toEqual(before);
   });
 });
 

@@ -33,7 +33,7 @@ import {
   commitHouseholdPlan,
   StalePlanError,
 } from "./households-import";
-import { openTable } from "./parse";
+import { NO_DATA_ROWS_MESSAGE, openTable } from "./parse";
 import { analyseRosterFile, checkRosterColumns, commitRosterPlan } from "./roster-import";
 
 // The import workflow (docs/import-format.md): upload → prepareImport (format + columns checked,
@@ -60,8 +60,8 @@ export function sourceLabel(fileName: string): string {
 }
 
 /**
- * Checks an uploaded file (content-sniffed format, header row, required columns) and records a
- * batch in ANALYSING state. A bad file is deleted and nothing is recorded: INVALID_INPUT with an
+ * Checks an uploaded file (content-sniffed format, header row, required columns, at least one data
+ * row) and records a batch in ANALYSING state. A bad file is deleted and nothing is recorded: INVALID_INPUT with an
  * Indonesian message.
  */
 export async function prepareImport(
@@ -75,7 +75,10 @@ export async function prepareImport(
       input.kind === "HOUSEHOLDS"
         ? await openTable(input.uploadPath, format, HOUSEHOLD_COLUMNS, checkHouseholdColumns)
         : await openTable(input.uploadPath, format, ROSTER_COLUMNS, checkRosterColumns);
+    // A file with only its header row is refused here, before a batch is recorded.
+    const firstRow = await table.rows.next();
     await table.rows.return(undefined);
+    if (firstRow.done) throw new AppError("INVALID_INPUT", NO_DATA_ROWS_MESSAGE);
     const batch = await db.importBatch.create({
       data: {
         kind: input.kind,

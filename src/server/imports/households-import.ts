@@ -14,7 +14,7 @@ import {
   type RowErrorSummary,
 } from "./common";
 import type { FileFormat } from "./files";
-import { missingColumnsMessage, openTable, type TableRow } from "./parse";
+import { missingColumnsMessage, NO_DATA_ROWS_MESSAGE, openTable, type TableRow } from "./parse";
 import {
   type CategoryValue,
   type JknValue,
@@ -366,12 +366,7 @@ export async function analyseHouseholdFile(options: {
       }
     }
     seenNik.clear();
-    if (rows === 0) {
-      throw new AppError(
-        "INVALID_INPUT",
-        "Berkas kosong: hanya ada baris judul kolom, tidak ada baris data.",
-      );
-    }
+    if (rows === 0) throw new AppError("INVALID_INPUT", NO_DATA_ROWS_MESSAGE);
     await options.onProgress(rows, 0.9);
 
     // NIKs already registered in another household.

@@ -17,6 +17,8 @@ export type TableRow<Key extends string> = {
 };
 export type Progress = { bytesRead: number; totalBytes: number };
 
+export const NO_DATA_ROWS_MESSAGE = "Berkas kosong: hanya ada baris judul kolom, tidak ada baris data.";
+
 /** Detects ";" or tab-separated exports (Excel in Indonesian locale writes ";"). */
 async function detectDelimiter(path: string): Promise<string> {
   const handle = await open(path, "r");
@@ -143,7 +145,7 @@ export type TableReader<Key extends string> = {
 /**
  * Opens a CSV/XLSX file, reads its header row and checks the required columns (naming the missing
  * ones in Indonesian); `rows` then yields the data rows. Throws AppError INVALID_INPUT for an
- * empty file, a file without data rows or missing columns.
+ * empty file or missing columns (a file without data rows: NO_DATA_ROWS_MESSAGE, by the caller).
  */
 export async function openTable<Key extends string>(
   path: string,

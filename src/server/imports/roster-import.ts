@@ -16,7 +16,7 @@ import {
 } from "./common";
 import { type AnalysisResult, StalePlanError } from "./households-import";
 import type { FileFormat } from "./files";
-import { missingColumnsMessage, openTable, type TableRow } from "./parse";
+import { missingColumnsMessage, NO_DATA_ROWS_MESSAGE, openTable, type TableRow } from "./parse";
 import { normaliseText, readPhone, readQuota, readText, type Read } from "./values";
 
 // The ASN roster import: NIP (PNS) or NI PPPK, name, OPD, position, phone, quota. Matched on the
@@ -120,11 +120,7 @@ export async function analyseRosterFile(options: {
         values: { name, employmentType: id.employmentType, opdId, position, phone, quota },
       });
     }
-    if (rows === 0)
-      throw new AppError(
-        "INVALID_INPUT",
-        "Berkas kosong: hanya ada baris judul kolom, tidak ada baris data.",
-      );
+    if (rows === 0) throw new AppError("INVALID_INPUT", NO_DATA_ROWS_MESSAGE);
 
     const counts: ImportCounts = { rows, new: 0, updated: 0, unchanged: 0, rejected: 0, rejectedRows: 0 };
     const plan = new PlanWriter<RosterPlanEntry>(options.planPath);
