@@ -3,9 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { draftStorageKey } from "@/features/offline/drafts";
-import { queueAndSend, queuedReportFor, removeQueued } from "@/features/offline/offline-client";
-import { statusText } from "@/features/offline/queue-panel";
-import { QueueLimitError } from "@/features/offline/sync-queue";
+import {
+  queueAndSend,
+  queuedReportFor,
+  removeQueued,
+  type QueueAndSendResult,
+} from "@/features/offline/offline-client";
+import { statusText } from "@/features/offline/status-text";
 import { useOffline } from "@/features/offline/use-offline";
 import { ageOn, isSchoolAge } from "@/lib/dates";
 import { FOLLOW_UP_LABEL, problemsIn } from "@/lib/follow-up-rules";
@@ -303,7 +307,7 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
     try {
       // Through the offline queue: kept in IndexedDB first, sent at once if there is a connection,
       // otherwise later with the same idempotency key (stored once however often it is retried).
-      let queuedResult: Awaited<ReturnType<typeof queueAndSend>> | null = null;
+      let queuedResult: QueueAndSendResult | null = null;
       try {
         queuedResult = await queueAndSend({
           key: state.idempotencyKey,
@@ -315,13 +319,15 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
           form: state,
           photo: photo?.blob ?? null,
         });
-      } catch (error) {
-        if (error instanceof QueueLimitError) {
-          setErrors((e) => ({ ...e, photo: [error.message] }));
-          setFormError(error.message);
-          return;
-        }
+      } catch {
         queuedResult = null; // no IndexedDB on this browser: send directly below
+      }
+      if (queuedResult?.outcome === "refused") {
+        // The phone's photo limits (one photo, all queued photos together).
+        const { message } = queuedResult;
+        setErrors((e) => ({ ...e, photo: [message] }));
+        setFormError(message);
+        return;
       }
       if (queuedResult) {
         const { outcome, item } = queuedResult;
