@@ -21,6 +21,11 @@ export class Session {
     }
   }
 
+  /** The session's cookies, for a browser (Playwright, Lighthouse) on the same server. */
+  cookieList(): { name: string; value: string; url: string }[] {
+    return [...this.cookies].map(([name, value]) => ({ name, value, url: this.baseUrl }));
+  }
+
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }

@@ -1,7 +1,7 @@
 // The ASN service worker (bundled by @serwist/turbopack's route, src/app/serwist/[path]/route.ts,
 // served as /serwist/sw.js, scope /asn). What it keeps for offline use (docs/decisions/007):
 // - ASN pages (HTML of full page loads under /asn): network first, the cached copy when offline;
-// - Next's hashed scripts/styles (/_next/static): cache first;
+// - Next's hashed scripts/styles (/_next/static): cache first, also the chunks scripts load later;
 // - a warm-up on request of the ASN home: the home and each of the ASN's own families.
 // Not cached: server actions (POST), RSC payloads, API routes, photos, other roles' pages.
 // No webworker lib here (it would change `self` for the whole project): minimal local types.
@@ -88,6 +88,8 @@ const serwist = new Serwist({
 });
 
 const STATIC_ASSET = /\/_next\/static\/[^"'\\\s)<>]+/g;
+/** A chunk a script loads later (dynamic import): Turbopack names it inside the script. */
+const LAZY_CHUNK = /["'](static\/chunks\/[\w.-]+\.js)["']/g;
 
 /**
  * Caches the given ASN pages (fetched with the ASN's own session: the server's scoping decides
@@ -115,13 +117,29 @@ async function warmUp(paths: string[], complete: boolean): Promise<void> {
     await pages.put(pageKey(url), response);
     for (const match of html.matchAll(STATIC_ASSET)) referenced.add(match[0]);
   }
-  for (const asset of referenced) {
-    if (await assets.match(asset)) continue;
-    try {
-      const response = await fetch(asset, { credentials: "same-origin" });
-      if (response.ok) await assets.put(asset, response);
-    } catch {
-      return;
+  // The scripts and styles the pages reference, then the chunks those scripts load on demand (the
+  // photo resize of the report form, for one): offline, a chunk not cached could not be loaded.
+  // Cached scripts are read again, so chunks a broken-off earlier warm-up missed are found too.
+  const pending = [...referenced];
+  while (pending.length > 0) {
+    const asset = pending.shift()!;
+    let response = await assets.match(asset);
+    if (!response) {
+      try {
+        const fetched = await fetch(asset, { credentials: "same-origin" });
+        if (!fetched.ok) continue;
+        await assets.put(asset, fetched.clone());
+        response = fetched;
+      } catch {
+        return;
+      }
+    }
+    if (!asset.endsWith(".js")) continue;
+    for (const match of (await response.text()).matchAll(LAZY_CHUNK)) {
+      const chunk = `/_next/${match[1]}`;
+      if (referenced.has(chunk)) continue;
+      referenced.add(chunk);
+      pending.push(chunk);
     }
   }
   if (complete) {

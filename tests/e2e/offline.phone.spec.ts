@@ -48,7 +48,8 @@ async function signInAndCache(page: Page, family: DueFamily) {
   });
   if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
   await expect(page.getByTestId("connection-status")).toHaveText(/Online/);
-  // The warm-up (WarmUp on /asn) caches the home, each family page and its report form.
+  // The warm-up (WarmUp on /asn) caches the home, each family page and its report form, their
+  // scripts, and the chunks those scripts load later (photo resize, sending, follow-up preview).
   await expect
     .poll(
       () =>
@@ -56,8 +57,16 @@ async function signInAndCache(page: Page, family: DueFamily) {
           const pages = await caches.open("asn-pages-v1");
           const paths = ["/asn", `/asn/keluarga/${id}`, `/asn/keluarga/${id}/lapor`];
           const hits = await Promise.all(paths.map((p) => pages.match(location.origin + p)));
-          const assets = await (await caches.open("asn-assets-v1")).keys();
-          return hits.every(Boolean) && assets.length > 3;
+          const assets = await caches.open("asn-assets-v1");
+          const cached = await assets.keys();
+          let complete = cached.length > 3;
+          for (const request of cached) {
+            if (!complete || !request.url.endsWith(".js")) continue;
+            const script = await (await assets.match(request))!.text();
+            for (const [, chunk] of script.matchAll(/["'](static\/chunks\/[\w.-]+\.js)["']/g))
+              if (!(await assets.match(`/_next/${chunk}`))) complete = false;
+          }
+          return hits.every(Boolean) && complete;
         }, family.household_id),
       { timeout: 20_000 },
     )

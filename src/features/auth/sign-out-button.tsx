@@ -15,7 +15,7 @@ export function SignOutButton() {
     try {
       // Both loaded before anything is cleared: a script fetched afterwards would be cached again.
       const [offline, { signOut }] = await Promise.all([
-        import("@/features/offline/offline-client"),
+        import("@/features/offline/device-cleanup"),
         import("next-auth/react"),
       ]);
       const unsent = await offline.countUnsentOnDevice();

@@ -1,17 +1,13 @@
-// Browser side of the offline mode: one queue per tab (IndexedDB + the server action as `send`),
-// a small external store for React (online state + this ASN's queue), and device clean-up.
+// Browser side of the offline mode: a small external store for React (online state + this ASN's
+// queue, read straight from IndexedDB), the sending queue (IndexedDB + the server action as
+// `send`), and what signing out needs (device-cleanup.ts). The queue's sending logic
+// (sync-queue.ts) is loaded on demand: when reports wait to be sent or pruned, or the ASN files
+// one. A page load with an empty queue only reads IndexedDB, so that logic stays out of every ASN
+// page's first load (docs/performance.md).
 
-import { removeAllDrafts, removeDraft } from "./drafts";
-import { deleteQueueDatabase, idbStore } from "./idb-store";
-import {
-  createSyncQueue,
-  isUnsent,
-  type NewReport,
-  type QueuedReport,
-  type Send,
-  type SyncOutcome,
-  type SyncQueue,
-} from "./sync-queue";
+import { removeDraft } from "./drafts";
+import { idbStore } from "./idb-store";
+import type { NewReport, QueuedReport, Send, SyncOutcome, SyncQueue } from "./sync-queue";
 
 export type OfflineSnapshot = { online: boolean; userId: string | null; items: QueuedReport[] };
 
@@ -23,7 +19,7 @@ export const SW_URL = "/serwist/sw.js";
 export const SW_SCOPE = "/asn";
 
 let send: Send | null = null;
-let queue: SyncQueue | null = null;
+let queue: Promise<SyncQueue> | null = null;
 let channel: BroadcastChannel | null = null;
 let snapshot: OfflineSnapshot = { online: true, userId: null, items: [] };
 const SERVER_SNAPSHOT: OfflineSnapshot = { online: true, userId: null, items: [] };
@@ -46,14 +42,26 @@ export function subscribeOffline(listener: () => void): () => void {
 export const getOfflineSnapshot = () => snapshot;
 export const getServerOfflineSnapshot = () => SERVER_SNAPSHOT;
 
-async function refresh(): Promise<void> {
-  const { userId } = snapshot;
-  if (!userId || cleared) return;
+/** Every queued report on this device (all accounts); [] when IndexedDB is unavailable. */
+export async function readAll(): Promise<QueuedReport[]> {
   try {
-    emit({ items: await getQueue().list(userId) });
+    return await idbStore.all();
   } catch {
-    // IndexedDB unavailable (private mode on some browsers): the form sends directly instead.
+    return []; // IndexedDB unavailable (private mode on some browsers): the form sends directly instead.
   }
+}
+
+/** One account's reports, newest first (as SyncQueue.list). */
+function mine(items: QueuedReport[], userId: string | null): QueuedReport[] {
+  return items.filter((i) => i.userId === userId).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+async function refresh(): Promise<QueuedReport[]> {
+  const { userId } = snapshot;
+  if (!userId || cleared) return [];
+  const all = await readAll();
+  emit({ items: mine(all, userId) });
+  return all;
 }
 
 function changed() {
@@ -61,15 +69,20 @@ function changed() {
   channel?.postMessage("changed");
 }
 
-export function getQueue(): SyncQueue {
-  queue ??= createSyncQueue({
-    store: idbStore,
-    send: (item) => {
-      if (!send) return Promise.reject(new Error("not ready"));
-      return send(item);
-    },
-    onChange: changed,
-  });
+/** The queue's sending logic, loaded the first time it is needed; one queue per tab. */
+function getQueue(): Promise<SyncQueue> {
+  queue ??= import("./sync-queue").then(({ createSyncQueue }) =>
+    createSyncQueue({
+      store: idbStore,
+      send: (item) => {
+        if (!send) return Promise.reject(new Error("not ready"));
+        return send(item);
+      },
+      onChange: changed,
+    }),
+  );
+  // Not loadable (offline before the service worker cached it): try again next time.
+  queue.catch(() => (queue = null));
   return queue;
 }
 
@@ -89,10 +102,13 @@ export function configureOffline(userId: string, submit: Send): () => void {
   const onOffline = () => emit({ online: false });
   window.addEventListener("online", onOnline);
   window.addEventListener("offline", onOffline);
-  void getQueue()
-    .pruneSent(SENT_KEPT_MS)
-    .catch(() => {})
-    .then(refresh);
+  void refresh().then((all) => {
+    const limit = Date.now() - SENT_KEPT_MS;
+    if (all.some((i) => i.status === "SENT" && (i.sentAt ?? 0) < limit))
+      void getQueue()
+        .then((q) => q.pruneSent(SENT_KEPT_MS))
+        .catch(() => {});
+  });
   return () => {
     window.removeEventListener("online", onOnline);
     window.removeEventListener("offline", onOffline);
@@ -104,7 +120,8 @@ export async function syncNow(): Promise<SyncOutcome[]> {
   const { userId } = snapshot;
   if (!userId || cleared) return [];
   try {
-    const outcomes = await getQueue().syncAll(userId);
+    if (!(await readAll()).some((i) => i.userId === userId && i.status === "PENDING")) return [];
+    const outcomes = await (await getQueue()).syncAll(userId);
     await afterSync(outcomes);
     return outcomes;
   } catch {
@@ -112,14 +129,21 @@ export async function syncNow(): Promise<SyncOutcome[]> {
   }
 }
 
+/** What queueAndSend did: the sync outcome, or "refused" (photo limits of the phone) with the reason. */
+export type QueueAndSendResult =
+  { outcome: SyncOutcome; item?: QueuedReport } | { outcome: "refused"; message: string };
+
 /** Queues a report (replacing one with the same key) and tries to send it at once. */
-export async function queueAndSend(
-  report: Omit<NewReport, "userId">,
-): Promise<{ outcome: SyncOutcome; item?: QueuedReport }> {
+export async function queueAndSend(report: Omit<NewReport, "userId">): Promise<QueueAndSendResult> {
   const { userId } = snapshot;
   if (!userId || cleared) throw new Error("offline queue not configured");
-  const q = getQueue();
-  await q.enqueue({ ...report, userId });
+  const [q, { QueueLimitError }] = await Promise.all([getQueue(), import("./sync-queue")]);
+  try {
+    await q.enqueue({ ...report, userId });
+  } catch (error) {
+    if (error instanceof QueueLimitError) return { outcome: "refused", message: error.message };
+    throw error;
+  }
   const outcome = await q.syncOne(report.key);
   await afterSync([outcome]);
   return { outcome, item: await idbStore.get(report.key) };
@@ -128,7 +152,7 @@ export async function queueAndSend(
 async function afterSync(outcomes: SyncOutcome[]) {
   if (!outcomes.includes("sent")) return;
   // Sent reports: their drafts are obsolete, and the cached pages should show them as done.
-  for (const item of await getQueue().list(snapshot.userId ?? "")) {
+  for (const item of mine(await readAll(), snapshot.userId)) {
     if (item.status === "SENT") removeDraft(item.householdId, item.periodKey);
   }
   void refreshCachedPages();
@@ -138,16 +162,14 @@ export async function queuedReportFor(householdId: string, periodKey: string): P
   await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, 2_000))]);
   const { userId } = snapshot;
   if (!userId) return null;
-  try {
-    const items = await getQueue().list(userId);
-    return items.find((i) => i.householdId === householdId && i.periodKey === periodKey) ?? null;
-  } catch {
-    return null;
-  }
+  return (
+    mine(await readAll(), userId).find((i) => i.householdId === householdId && i.periodKey === periodKey) ??
+    null
+  );
 }
 
 export async function removeQueued(key: string): Promise<void> {
-  await getQueue().remove(key);
+  await (await getQueue()).remove(key);
 }
 
 /** Asks the service worker to (re)cache these ASN pages and the scripts and styles they use. */
@@ -177,25 +199,15 @@ async function refreshCachedPages() {
   await warmUpPages(lastWarmUp.length > 0 ? lastWarmUp : [SW_SCOPE], lastWarmUp.length > 0);
 }
 
-/** Unsent reports on this device, of every account (sign-out warns before deleting them). */
-export async function countUnsentOnDevice(): Promise<number> {
-  try {
-    return (await idbStore.all()).filter(isUnsent).length;
-  } catch {
-    return 0;
-  }
-}
-
-/** Removes everything the offline mode kept on this device: queue, drafts, cached pages. */
-export async function clearOfflineData(): Promise<void> {
+/**
+ * Signing out (device-cleanup.ts): from now on nothing on this page recreates the queue or the
+ * caches. Returns what to call once the device is clear, so this page and the other tabs forget
+ * the queue.
+ */
+export function stopOffline(): () => void {
   cleared = true;
-  removeAllDrafts();
-  forgetWarmUp();
-  await deleteQueueDatabase().catch(() => {});
-  if ("caches" in window) {
-    const names = await caches.keys();
-    await Promise.all(names.map((name) => caches.delete(name)));
-  }
-  channel?.postMessage("changed");
-  emit({ items: [] });
+  return () => {
+    channel?.postMessage("changed");
+    emit({ items: [] });
+  };
 }

@@ -1,30 +1,12 @@
 "use client";
 
-import Link from "next/link";
-import { useState } from "react";
-import { removeQueued, syncNow } from "./offline-client";
-import type { QueuedReport } from "./sync-queue";
+import { lazy, Suspense } from "react";
 import { useOffline } from "./use-offline";
 
-export function statusText(item: QueuedReport): string {
-  switch (item.status) {
-    case "PENDING":
-      return "Menunggu dikirim";
-    case "SENT":
-      return "Terkirim";
-    case "INVALID":
-      return `Gagal: ${item.message ?? "ada isian yang perlu diperbaiki."}`;
-    case "FAILED":
-      return `Gagal: ${item.message ?? "ditolak server."}`;
-  }
-}
-
-const TONE: Record<QueuedReport["status"], string> = {
-  PENDING: "bg-amber-50 text-amber-900",
-  SENT: "bg-brand-50 text-brand-800",
-  INVALID: "bg-red-50 text-red-800",
-  FAILED: "bg-red-50 text-red-800",
-};
+// The list loads only when this phone holds reports to show. The queue is empty on most visits, so
+// its code stays out of the ASN pages' first load (docs/performance.md); the service worker caches
+// it with the pages' scripts for offline use (src/app/sw.ts).
+const QueueList = lazy(() => import("./queue-list"));
 
 /**
  * Reports kept on this phone and their sync state: on the ASN home (all) and on a family page
@@ -32,79 +14,11 @@ const TONE: Record<QueuedReport["status"], string> = {
  */
 export function QueuePanel({ householdId }: { householdId?: string }) {
   const { online, items } = useOffline();
-  const [busy, setBusy] = useState(false);
   const shown = householdId ? items.filter((i) => i.householdId === householdId) : items;
   if (shown.length === 0) return null;
-  const pending = shown.filter((i) => i.status === "PENDING").length;
-
-  async function sendNow() {
-    setBusy(true);
-    try {
-      await syncNow();
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <section
-      className="mb-5 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
-      data-testid="queue-panel"
-    >
-      <div className="flex items-center justify-between gap-2">
-        <h2 className="font-semibold">Laporan di ponsel ini</h2>
-        {pending > 0 ? (
-          <button
-            type="button"
-            onClick={sendNow}
-            disabled={busy || !online}
-            className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60"
-          >
-            {busy ? "Mengirim…" : "Kirim sekarang"}
-          </button>
-        ) : null}
-      </div>
-      {!online && pending > 0 ? (
-        <p className="mt-1 text-sm text-slate-600">
-          Tidak ada koneksi. Laporan dikirim otomatis saat sinyal kembali.
-        </p>
-      ) : null}
-      <ul className="mt-2 divide-y divide-slate-100">
-        {shown.map((item) => (
-          <li key={item.key} className="py-2" data-testid="queued-report" data-status={item.status}>
-            <p className="font-medium">
-              {item.householdName}{" "}
-              <span className="text-sm font-normal text-slate-600">· {item.periodLabel}</span>
-            </p>
-            <p
-              className={`mt-1 rounded-md px-2 py-1 text-sm ${TONE[item.status]}`}
-              data-testid="queued-status"
-            >
-              {statusText(item)}
-            </p>
-            {item.status === "INVALID" || item.status === "FAILED" ? (
-              <div className="mt-1 flex gap-3 text-sm">
-                <Link
-                  href={`/asn/keluarga/${item.householdId}/lapor?periode=${item.periodKey}`}
-                  className="font-medium text-brand-700"
-                >
-                  {item.status === "INVALID" ? "Perbaiki laporan" : "Buka laporan"}
-                </Link>
-                <button
-                  type="button"
-                  className="font-medium text-red-700"
-                  onClick={() => {
-                    if (window.confirm("Hapus laporan ini dari ponsel? Isinya tidak tersimpan di server."))
-                      void removeQueued(item.key);
-                  }}
-                >
-                  Hapus dari ponsel
-                </button>
-              </div>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <Suspense fallback={null}>
+      <QueueList shown={shown} online={online} />
+    </Suspense>
   );
 }

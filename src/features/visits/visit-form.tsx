@@ -3,162 +3,51 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { draftStorageKey } from "@/features/offline/drafts";
-import { queueAndSend, queuedReportFor, removeQueued } from "@/features/offline/offline-client";
-import { statusText } from "@/features/offline/queue-panel";
-import { QueueLimitError } from "@/features/offline/sync-queue";
+import { queuedReportFor } from "@/features/offline/offline-client";
+import { statusText } from "@/features/offline/status-text";
 import { useOffline } from "@/features/offline/use-offline";
-import { ageOn, isSchoolAge } from "@/lib/dates";
-import { FOLLOW_UP_LABEL, problemsIn } from "@/lib/follow-up-rules";
-import { formatRupiah, parseRupiah } from "@/lib/money";
-import {
-  CHRONIC_DISEASES,
-  DISABILITIES,
-  HEALTH,
-  HOUSE_CODE_LISTS,
-  isHouseLivable,
-  type HouseAnswers,
-  JKN,
-  NATIONAL_AID,
-  PRESENCE,
-  SCHOOL,
-} from "@/lib/regsosek";
-import type { MemberAnswer, VisitReportInput } from "@/schemas/visit";
-import type { FormMember, VisitForm as VisitFormData } from "@/server/visits";
-import { submitVisitAction } from "./actions";
+import { isHouseLivable } from "@/lib/livable-house";
+import type { MemberAnswer } from "@/schemas/visit";
+import type { FormMember } from "@/server/visits";
+import type { submitVisitAction } from "./actions";
+import type * as FollowUpPreview from "./follow-up-preview";
 import { FieldError, Section, Select, TextInput, YesNo } from "./form-controls";
-import { resizePhoto } from "./resize-photo";
-
-type ItemState = { name: string; quantity: string; unit: string; valueRupiah: string };
-type HouseKey = keyof typeof HOUSE_CODE_LISTS;
-type HouseState = Record<HouseKey, number | null> & { floorAreaM2: string };
-
-/** Everything the ASN has typed, kept as typed (e.g. "25.000") so nothing is lost on an error. */
-type FormState = {
-  idempotencyKey: string;
-  visitDate: string;
-  delivered: boolean;
-  items: ItemState[];
-  notDeliveredReason: string;
-  livingAlone: { anyoneAlone: boolean | null; hasCaregiver: boolean | null };
-  members: MemberAnswer[];
-  aid: string[];
-  house: HouseState;
-  changes: { familyMoved: boolean; familyNotFound: boolean; newMember: boolean };
-  notes: string;
-  location: { latitude: number; longitude: number; accuracyMeters: number | null } | null;
-};
-
-const HOUSE_LABELS: Record<HouseKey, string> = {
-  floor: "Jenis lantai terluas",
-  wall: "Jenis dinding terluas",
-  roof: "Jenis atap terluas",
-  drinkingWater: "Sumber air minum utama",
-  sanitation: "Fasilitas buang air besar",
-  electricity: "Sumber penerangan utama",
-};
+import {
+  ageStepOn,
+  houseAnswersOf,
+  type AgeStep,
+  type ClientVisitForm,
+  type FormState,
+  type ItemState,
+  type VisitChoices,
+} from "./form-state";
 
 const OFFLINE_QUEUED =
   "Tidak ada koneksi. Laporan disimpan di ponsel ini dan dikirim otomatis saat sinyal kembali.";
 
-function initialState(form: VisitFormData, newKey: string): FormState {
-  const p = form.prefill;
-  const defaultDate = form.period.lastDay < form.today ? form.period.lastDay : form.today;
-  return {
-    idempotencyKey: p.idempotencyKey ?? newKey,
-    visitDate: p.visitDate ?? defaultDate,
-    delivered: p.delivered,
-    items: p.items.map((i) => ({
-      name: i.name,
-      quantity: String(i.quantity).replace(".", ","),
-      unit: i.unit,
-      valueRupiah: formatRupiah(i.valueRupiah).replace("Rp", ""),
-    })),
-    notDeliveredReason: p.notDeliveredReason ?? "",
-    livingAlone: p.livingAlone,
-    members: p.members,
-    aid: p.aid,
-    house: {
-      floor: p.house?.floor ?? null,
-      wall: p.house?.wall ?? null,
-      roof: p.house?.roof ?? null,
-      drinkingWater: p.house?.drinkingWater ?? null,
-      sanitation: p.house?.sanitation ?? null,
-      electricity: p.house?.electricity ?? null,
-      floorAreaM2: p.house?.floorAreaM2 ? String(p.house.floorAreaM2).replace(".", ",") : "",
-    },
-    changes: p.changes,
-    notes: p.notes ?? "",
-    location: null,
-  };
-}
-
-/** The house answers once every code is chosen (for the live "layak huni" result), else null. */
-function houseAnswersOf(h: HouseState): (HouseAnswers & { floorAreaM2: number | null }) | null {
-  const { floor, wall, roof, drinkingWater, sanitation, electricity } = h;
-  if (
-    floor === null ||
-    wall === null ||
-    roof === null ||
-    drinkingWater === null ||
-    sanitation === null ||
-    electricity === null
-  )
-    return null;
-  const area = Number(h.floorAreaM2.replace(",", "."));
-  return { floor, wall, roof, drinkingWater, sanitation, electricity, floorAreaM2: area > 0 ? area : null };
-}
-
-function decimalOrText(value: string): number | string {
-  const normalised = value.trim().replace(",", ".");
-  return normalised !== "" && !Number.isNaN(Number(normalised)) ? Number(normalised) : value;
-}
-
-/** The form state as the server schema's input. Unparseable text is sent as is, so the server names it. */
-function toPayload(state: FormState, form: VisitFormData): VisitReportInput {
-  const familyAbsent = state.changes.familyMoved || state.changes.familyNotFound;
-  const h = state.house;
-  return {
-    householdId: form.household.id,
-    periodKey: form.period.periodKey,
-    idempotencyKey: state.idempotencyKey,
-    visitDate: state.visitDate,
-    delivered: state.delivered,
-    items: state.delivered
-      ? state.items.map((i) => ({
-          name: i.name,
-          quantity: decimalOrText(i.quantity) as number,
-          unit: i.unit,
-          valueRupiah: (parseRupiah(i.valueRupiah) ?? i.valueRupiah) as number,
-        }))
-      : [],
-    notDeliveredReason: state.delivered ? null : state.notDeliveredReason,
-    livingAlone: {
-      anyoneAlone: state.livingAlone.anyoneAlone as boolean,
-      hasCaregiver: state.livingAlone.anyoneAlone ? state.livingAlone.hasCaregiver : null,
-    },
-    members: state.members,
-    aid: state.aid,
-    house: familyAbsent
-      ? null
-      : {
-          floor: h.floor as number,
-          wall: h.wall as number,
-          roof: h.roof as number,
-          drinkingWater: h.drinkingWater as number,
-          sanitation: h.sanitation as number,
-          electricity: h.electricity as number,
-          floorAreaM2: h.floorAreaM2.trim() === "" ? null : (decimalOrText(h.floorAreaM2) as number),
-        },
-    changes: state.changes,
-    notes: state.notes,
-    location: state.location,
-  };
-}
-
-export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: string }) {
+export function VisitForm({
+  form,
+  initial,
+  initialPreview,
+  memberAges,
+  choices,
+  submit,
+}: {
+  form: ClientVisitForm;
+  /** The starting state: initialState(form, newKey) (form-conversion.ts), computed by the page. */
+  initial: FormState;
+  /** previewFollowUps(initial, form), computed by the page. */
+  initialPreview: FollowUpPreview.PreviewItem[];
+  /** memberAgeSteps(form), computed by the page. */
+  memberAges: Record<string, AgeStep[]>;
+  /** visitChoices(form.localAidProgrammes) (form-conversion.ts). */
+  choices: VisitChoices;
+  /** submitVisitAction, passed by the page: used only where the phone has no IndexedDB queue. */
+  submit: typeof submitVisitAction;
+}) {
   const router = useRouter();
   const storageKey = draftStorageKey(form.household.id, form.period.periodKey);
-  const [state, setState] = useState<FormState>(() => initialState(form, newKey));
+  const [state, setState] = useState<FormState>(initial);
   const [restored, setRestored] = useState(false);
   const [photo, setPhoto] = useState<{ blob: Blob; url: string } | null>(null);
   const [photoBusy, setPhotoBusy] = useState(false);
@@ -221,27 +110,20 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
   const house = houseAnswersOf(state.house);
   const livable = house ? isHouseLivable(house, presentCount) : null;
 
-  const previewProblems = useMemo(() => {
-    if (state.livingAlone.anyoneAlone === null) return [];
-    return problemsIn(
-      {
-        livingAlone: {
-          anyoneAlone: state.livingAlone.anyoneAlone,
-          hasCaregiver: state.livingAlone.hasCaregiver,
-        },
-        members: state.members,
-        aid: state.aid,
-        house: house && !familyAbsent ? { ...house, livable: !!livable } : null,
-        changes: state.changes,
-      },
-      {
-        desil: null,
-        category: null,
-        members: members.map((m) => ({ id: m.id, name: m.name, birthDate: new Date(m.birthDate) })),
-      },
-      state.visitDate || form.today,
-    ).filter((p) => p.type !== "NO_ROUTINE_AID");
-  }, [state, members, house, familyAbsent, livable, form.today]);
+  // The follow-up preview: the server's for the state the page was rendered with, then computed
+  // here by the same rules, loaded once the ASN changes something (follow-up-preview.ts).
+  const [pristineState] = useState(state);
+  const [rules, setRules] = useState<typeof FollowUpPreview | null>(null);
+  useEffect(() => {
+    if (rules || state === pristineState) return;
+    import("./follow-up-preview").then(setRules, () => {
+      // Not loadable (offline before it was cached): the preview keeps its last state.
+    });
+  }, [rules, state, pristineState]);
+  const previewProblems = useMemo(
+    () => (rules && state !== pristineState ? rules.previewFollowUps(state, form) : initialPreview),
+    [rules, state, pristineState, form, initialPreview],
+  );
 
   function update<K extends keyof FormState>(key: K, value: FormState[K]) {
     setState((s) => ({ ...s, [key]: value }));
@@ -260,6 +142,11 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
     setPhotoBusy(true);
     setErrors((e) => ({ ...e, photo: [] }));
     try {
+      // Loaded when a photo is chosen, not with the form (docs/performance.md). The service worker
+      // caches this chunk with the form's scripts, so it loads offline too (src/app/sw.ts).
+      const { resizePhoto } = await import("./resize-photo").catch(() => {
+        throw new Error("Foto tidak dapat diproses saat ini. Coba lagi, atau kirim laporan tanpa foto.");
+      });
       const blob = await resizePhoto(file);
       if (photo) URL.revokeObjectURL(photo.url);
       setPhoto({ blob, url: URL.createObjectURL(blob) });
@@ -273,24 +160,17 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
     }
   }
 
-  function captureLocation() {
-    if (!("geolocation" in navigator)) {
-      setGpsMessage("Perangkat ini tidak mendukung GPS.");
-      return;
-    }
+  async function captureLocation() {
     setGpsMessage("Mengambil lokasi…");
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        update("location", {
-          latitude: Number(pos.coords.latitude.toFixed(6)),
-          longitude: Number(pos.coords.longitude.toFixed(6)),
-          accuracyMeters: Math.round(pos.coords.accuracy),
-        });
-        setGpsMessage(null);
-      },
-      () => setGpsMessage("Lokasi tidak dapat diambil. Izinkan akses lokasi atau lewati bagian ini."),
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
-    );
+    try {
+      const { currentPosition } = await import("./locate").catch(() => {
+        throw new Error("Lokasi tidak dapat diambil saat ini. Coba lagi atau lewati bagian ini.");
+      });
+      update("location", await currentPosition());
+      setGpsMessage(null);
+    } catch (error) {
+      setGpsMessage((error as Error).message);
+    }
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -299,70 +179,30 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
     submitting.current = true;
     setPending(true);
     setFormError(null);
-    const payload = JSON.stringify(toPayload(state, form));
     try {
-      // Through the offline queue: kept in IndexedDB first, sent at once if there is a connection,
-      // otherwise later with the same idempotency key (stored once however often it is retried).
-      let queuedResult: Awaited<ReturnType<typeof queueAndSend>> | null = null;
-      try {
-        queuedResult = await queueAndSend({
-          key: state.idempotencyKey,
-          householdId: form.household.id,
-          householdName: form.household.headName,
-          periodKey: form.period.periodKey,
-          periodLabel: form.period.label,
-          payload,
-          form: state,
-          photo: photo?.blob ?? null,
-        });
-      } catch (error) {
-        if (error instanceof QueueLimitError) {
-          setErrors((e) => ({ ...e, photo: [error.message] }));
-          setFormError(error.message);
-          return;
-        }
-        queuedResult = null; // no IndexedDB on this browser: send directly below
-      }
-      if (queuedResult) {
-        const { outcome, item } = queuedResult;
-        setQueuedKey(state.idempotencyKey);
-        if (outcome === "sent") {
-          window.localStorage.removeItem(storageKey);
-          await removeQueued(state.idempotencyKey);
-          const raised = item?.followUpsRaised ?? 0;
-          router.push(`/asn?terkirim=1${raised ? `&tindakLanjut=${raised}` : ""}`);
-          router.refresh();
-          return;
-        }
-        if (outcome === "invalid" || outcome === "failed") {
-          setErrors(item?.fieldErrors ?? {});
-          setFormError(item?.message ?? "Laporan ditolak server.");
-          window.scrollTo({ top: 0, behavior: "smooth" });
-          return;
-        }
-        // offline (or superseded by a newer copy): it waits in the queue, the draft is no longer needed.
-        window.localStorage.removeItem(storageKey);
-        setErrors({});
-        setFormError(null);
-        window.scrollTo({ top: 0, behavior: "smooth" });
-        return;
-      }
-      const body = new FormData();
-      body.set("payload", payload);
-      if (photo) body.set("photo", photo.blob, "foto.jpg");
-      const result = await submitVisitAction(body);
-      if (result.status === "success") {
-        window.localStorage.removeItem(storageKey);
-        const raised = result.data?.followUpsRaised ?? 0;
+      const { submitReport } = await import("./submit-report");
+      const outcome = await submitReport({
+        submit,
+        state,
+        form,
+        photo: photo?.blob ?? null,
+        draftKey: storageKey,
+        onQueued: () => setQueuedKey(state.idempotencyKey),
+      });
+      if (outcome.kind === "sent") {
+        const raised = outcome.followUpsRaised;
         router.push(`/asn?terkirim=1${raised ? `&tindakLanjut=${raised}` : ""}`);
         router.refresh();
         return;
       }
-      if (result.status === "error") {
-        setErrors(result.fieldErrors ?? {});
-        setFormError(result.message);
-        window.scrollTo({ top: 0, behavior: "smooth" });
+      if (outcome.kind === "refused") {
+        setErrors((e) => ({ ...e, photo: [outcome.message] }));
+        setFormError(outcome.message);
+        return;
       }
+      setErrors(outcome.kind === "returned" ? outcome.fieldErrors : {});
+      setFormError(outcome.kind === "returned" ? outcome.message : null);
+      window.scrollTo({ top: 0, behavior: "smooth" });
     } catch {
       setFormError(
         "Koneksi terputus. Laporan Anda tersimpan sebagai draf di ponsel ini; kirim ulang saat sinyal kembali.",
@@ -564,7 +404,8 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
                   key={answer.memberId}
                   member={member}
                   answer={answer}
-                  visitDate={state.visitDate || form.today}
+                  age={ageStepOn(memberAges[member.id]!, state.visitDate || form.today)}
+                  choices={choices}
                   onChange={(patch) => updateMember(index, patch)}
                   errors={(field) =>
                     e[`members.${index}.${field}`] ?? (field === "" ? e[`members.${index}`] : undefined)
@@ -578,35 +419,31 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
             title="Bantuan rutin yang diterima saat ini"
             hint="Centang semua yang sedang diterima keluarga."
           >
-            {[...Object.entries(NATIONAL_AID), ...form.localAidProgrammes.map((p) => [p, p] as const)].map(
-              ([code, label]) => (
-                <label key={code} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    className="size-5"
-                    checked={state.aid.includes(code)}
-                    onChange={(ev) =>
-                      update(
-                        "aid",
-                        ev.target.checked ? [...state.aid, code] : state.aid.filter((a) => a !== code),
-                      )
-                    }
-                  />
-                  {label}
-                </label>
-              ),
-            )}
+            {choices.aid.map(([code, label]) => (
+              <label key={code} className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  className="size-5"
+                  checked={state.aid.includes(code)}
+                  onChange={(ev) =>
+                    update(
+                      "aid",
+                      ev.target.checked ? [...state.aid, code] : state.aid.filter((a) => a !== code),
+                    )
+                  }
+                />
+                {label}
+              </label>
+            ))}
           </Section>
 
           <Section title="Kondisi rumah" hint="Kode mengikuti Regsosek BPS.">
-            {(Object.keys(HOUSE_CODE_LISTS) as HouseKey[]).map((key) => (
+            {choices.house.map(({ key, label, options }) => (
               <Select
                 key={key}
-                label={HOUSE_LABELS[key]}
+                label={label}
                 value={state.house[key]}
-                options={Object.entries(HOUSE_CODE_LISTS[key]).map(
-                  ([code, text]) => [Number(code), text] as const,
-                )}
+                options={options}
                 onChange={(v) => update("house", { ...state.house, [key]: v })}
                 error={e[`house.${key}`]}
               />
@@ -686,7 +523,7 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
           <ul className="mt-1 list-disc pl-5">
             {previewProblems.map((p) => (
               <li key={p.type}>
-                {FOLLOW_UP_LABEL[p.type]}: {p.detail}
+                {p.label}: {p.detail}
               </li>
             ))}
           </ul>
@@ -707,18 +544,19 @@ export function VisitForm({ form, newKey }: { form: VisitFormData; newKey: strin
 function MemberCard({
   member,
   answer,
-  visitDate,
+  age: { age, schoolAge },
+  choices,
   onChange,
   errors,
 }: {
   member: FormMember;
   answer: MemberAnswer;
-  visitDate: string;
+  /** On the visit date. */
+  age: AgeStep;
+  choices: VisitChoices;
   onChange: (patch: Partial<MemberAnswer>) => void;
   errors: (field: string) => string[] | undefined;
 }) {
-  const age = ageOn(member.birthDate, visitDate);
-  const schoolAge = isSchoolAge(age);
   const present = answer.presence === "PRESENT";
   return (
     <div
@@ -733,7 +571,7 @@ function MemberCard({
         <Select
           label="Keberadaan"
           value={answer.presence}
-          options={Object.entries(PRESENCE) as [MemberAnswer["presence"], string][]}
+          options={choices.presence}
           onChange={(v) => onChange({ presence: v })}
           error={errors("presence")}
         />
@@ -742,7 +580,7 @@ function MemberCard({
             <Select
               label="Kesehatan"
               value={answer.health}
-              options={Object.entries(HEALTH) as [NonNullable<MemberAnswer["health"]>, string][]}
+              options={choices.health}
               onChange={(v) => onChange({ health: v })}
               error={errors("health")}
             />
@@ -750,7 +588,7 @@ function MemberCard({
               <Select
                 label="Penyakit kronis"
                 value={answer.chronicDisease}
-                options={CHRONIC_DISEASES.map((d) => [d, d] as const)}
+                options={choices.chronicDiseases}
                 onChange={(v) => onChange({ chronicDisease: v })}
                 error={errors("chronicDisease")}
               />
@@ -759,7 +597,7 @@ function MemberCard({
               <Select
                 label="Jenis disabilitas"
                 value={answer.disability}
-                options={DISABILITIES.map((d) => [d, d] as const)}
+                options={choices.disabilities}
                 onChange={(v) => onChange({ disability: v })}
                 error={errors("disability")}
               />
@@ -767,7 +605,7 @@ function MemberCard({
             <Select
               label="JKN / BPJS Kesehatan"
               value={answer.jkn}
-              options={Object.entries(JKN) as [NonNullable<MemberAnswer["jkn"]>, string][]}
+              options={choices.jkn}
               onChange={(v) => onChange({ jkn: v })}
               error={errors("jkn")}
             />
@@ -775,7 +613,7 @@ function MemberCard({
               <Select
                 label="Status sekolah"
                 value={answer.school}
-                options={Object.entries(SCHOOL) as [NonNullable<MemberAnswer["school"]>, string][]}
+                options={choices.school}
                 onChange={(v) => onChange({ school: v })}
                 error={errors("school")}
               />

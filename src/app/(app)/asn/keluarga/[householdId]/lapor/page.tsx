@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
+import { submitVisitAction } from "@/features/visits/actions";
+import { previewFollowUps } from "@/features/visits/follow-up-preview";
+import { clientFormOf, initialState, visitChoices } from "@/features/visits/form-conversion";
+import { memberAgeSteps } from "@/features/visits/member-ages";
 import { VisitForm } from "@/features/visits/visit-form";
 import { orNotFound } from "@/server/errors";
 import { requireActor } from "@/server/session";
@@ -21,6 +25,8 @@ export default async function VisitReportPage({
   const form = await orNotFound(
     getVisitForm(actor, householdId, typeof periode === "string" ? periode : null),
   );
+  // The form's starting state and what it shows first are computed here, on the server.
+  const initial = initialState(form, randomUUID());
   return (
     <div className="mx-auto max-w-xl">
       <Link href={`/asn/keluarga/${householdId}`} className="text-sm font-medium text-brand-700">
@@ -50,7 +56,14 @@ export default async function VisitReportPage({
             </p>
           ) : null}
           <div className="mt-4">
-            <VisitForm form={form} newKey={randomUUID()} />
+            <VisitForm
+              form={clientFormOf(form)}
+              initial={initial}
+              initialPreview={previewFollowUps(initial, form)}
+              memberAges={memberAgeSteps(form)}
+              choices={visitChoices(form.localAidProgrammes)}
+              submit={submitVisitAction}
+            />
           </div>
         </>
       )}
