@@ -128,15 +128,11 @@ try {
     extra.buildSeconds = Math.round((performance.now() - t0) / 1000);
   }
   // The production server as `npm start` runs it: scripts/serve.mjs, WORKERS `next start` processes.
-  server = spawn(
-    process.execPath,
-    ["scripts/serve.mjs", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      cwd: ROOT,
-      env: { ...appEnv, WEB_CONCURRENCY: String(WORKERS) },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
+  server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...appEnv, WEB_CONCURRENCY: String(WORKERS) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   await waitForServer(`${BASE}/api/health`, 90_000);
   log(`next start siap di ${BASE}`);
 
