@@ -381,10 +381,7 @@ try {
       300,
       await dalAndRaw(async () => {
         const { period } = await compliance.resolveCompliancePeriod(null);
-        return Promise.all([
-          compliance.getComplianceSummary(admin, period),
-          compliance.listAsnCompliance(admin, period, { page: 1 }),
-        ]);
+        return compliance.getComplianceOverview(admin, period, { page: 1 });
       }),
     );
   }

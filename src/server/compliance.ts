@@ -65,7 +65,7 @@ const SORT_SQL: Record<ComplianceSortKey, string> = {
   wajib: "r.due",
   lapor: "r.reported",
   persen: "r.ratio",
-  terakhir: "last_visit_date",
+  terakhir: "last.visit_date",
 };
 
 /** `?urut=` → a whitelisted sort; anything else is the default (lowest percentage first). */
@@ -163,23 +163,23 @@ type AsnComplianceSqlRow = {
   opd_name: string | null;
   due: number;
   reported: number;
-  last_visit_date: Date | null;
-  total: number;
+  /** A Date from a plain query, an ISO date string from JSON. */
+  last_visit_date: Date | string | null;
 };
 
 export type AsnComplianceList = { rows: AsnComplianceRow[]; total: number; page: number; pageCount: number };
 
+type AsnListOptions = { sort?: ComplianceSort; notReportedOnly?: boolean; page?: number | null };
+
 /**
- * ASN in the actor's scope (active ones, and inactive ones that still had families due) with due,
- * reported and their last report date up to the period. `notReportedOnly`: due > reported.
- * `page: null` returns every row (exports).
+ * The SELECT of one page of `asn_rows` (a CTE of dueCtes) with each row's last report date, in
+ * display order (`ord`). The last report date is one index probe per ASN: only for the page shown,
+ * unless it is the sort key.
  */
-export async function listAsnCompliance(
-  actor: Actor,
+function asnPageSql(
   period: CompliancePeriod,
-  options: { sort?: ComplianceSort; notReportedOnly?: boolean; page?: number | null } = {},
-): Promise<AsnComplianceList> {
-  requireComplianceRole(actor);
+  options: AsnListOptions,
+): { sql: Prisma.Sql; page: number | null } {
   const sort = options.sort ?? parseComplianceSort(null);
   const direction = sort.descending ? "DESC" : "ASC";
   const orderBy = Prisma.raw(`${SORT_SQL[sort.key]} ${direction} NULLS LAST, r.name ASC, r.id ASC`);
@@ -196,30 +196,29 @@ export async function listAsnCompliance(
       ORDER BY v.period_key DESC, v.visit_date DESC
       LIMIT 1
     ) last ON TRUE`;
-  // The last report date is one index probe per ASN: only for the page shown, unless it is the sort key.
-  const rows =
+  const sql =
     sort.key === "terakhir"
-      ? await db.$queryRaw<AsnComplianceSqlRow[]>`
-          WITH ${dueCtes(actor, period)}
+      ? Prisma.sql`
           SELECT r.id, r.name, r.nip, r.opd_name, r.due, r.reported, last.visit_date AS last_visit_date,
-                 (count(*) OVER ())::int AS total
+                 row_number() OVER (ORDER BY ${orderBy}) AS ord
           FROM asn_rows r ${lastVisit}
           ${filter}
           ORDER BY ${orderBy}
           ${limit}`
-      : await db.$queryRaw<AsnComplianceSqlRow[]>`
-          WITH ${dueCtes(actor, period)},
-          page AS (
-            SELECT r.*, (count(*) OVER ())::int AS total
-            FROM asn_rows r
-            ${filter}
-            ORDER BY ${orderBy}
-            ${limit}
-          )
-          SELECT r.id, r.name, r.nip, r.opd_name, r.due, r.reported, last.visit_date AS last_visit_date, r.total
-          FROM page r ${lastVisit}
+      : Prisma.sql`
+          SELECT r.id, r.name, r.nip, r.opd_name, r.due, r.reported, last.visit_date AS last_visit_date,
+                 row_number() OVER (ORDER BY ${orderBy}) AS ord
+          FROM (SELECT r.* FROM asn_rows r ${filter} ORDER BY ${orderBy} ${limit}) r ${lastVisit}
           ORDER BY ${orderBy}`;
-  const total = rows[0]?.total ?? (page && page > 1 ? await countAsnRows(actor, period, options) : 0);
+  return { sql, page };
+}
+
+function asnCountSql(options: AsnListOptions): Prisma.Sql {
+  const filter = options.notReportedOnly ? Prisma.sql`WHERE r.due > r.reported` : Prisma.empty;
+  return Prisma.sql`SELECT count(*)::int FROM asn_rows r ${filter}`;
+}
+
+function toAsnList(rows: AsnComplianceSqlRow[], total: number, page: number | null): AsnComplianceList {
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -228,7 +227,12 @@ export async function listAsnCompliance(
       opdName: r.opd_name,
       due: r.due,
       reported: r.reported,
-      lastVisitDate: r.last_visit_date,
+      lastVisitDate:
+        r.last_visit_date === null
+          ? null
+          : typeof r.last_visit_date === "string"
+            ? new Date(`${r.last_visit_date.slice(0, 10)}T00:00:00Z`)
+            : r.last_visit_date,
     })),
     total,
     page: page ?? 1,
@@ -236,17 +240,23 @@ export async function listAsnCompliance(
   };
 }
 
-/** The row count when a page past the end was asked for (the window count needs a row). */
-async function countAsnRows(
+/**
+ * ASN in the actor's scope (active ones, and inactive ones that still had families due) with due,
+ * reported and their last report date up to the period. `notReportedOnly`: due > reported.
+ * `page: null` returns every row (exports).
+ */
+export async function listAsnCompliance(
   actor: Actor,
   period: CompliancePeriod,
-  options: { notReportedOnly?: boolean },
-): Promise<number> {
-  const filter = options.notReportedOnly ? Prisma.sql`WHERE r.due > r.reported` : Prisma.empty;
-  const [row] = await db.$queryRaw<[{ n: number }]>`
-    WITH ${dueCtes(actor, period)}
-    SELECT count(*)::int AS n FROM asn_rows r ${filter}`;
-  return row.n;
+  options: AsnListOptions = {},
+): Promise<AsnComplianceList> {
+  requireComplianceRole(actor);
+  const { sql, page } = asnPageSql(period, options);
+  const [row] = await db.$queryRaw<[{ rows: AsnComplianceSqlRow[] | null; total: number }]>`
+    WITH ${dueCtes(actor, period)},
+    page_rows AS (${sql})
+    SELECT (SELECT json_agg(p ORDER BY p.ord) FROM page_rows p) AS rows, (${asnCountSql(options)}) AS total`;
+  return toAsnList(row.rows ?? [], row.total, page);
 }
 
 export type ComplianceGroupRow = {
@@ -274,35 +284,16 @@ type GroupSqlRow = {
   due: number;
   reported: number;
 };
+type SummarySqlRow = {
+  totals: { asn: number; asn_with_families: number; asn_not_reported: number; due: number; reported: number };
+  by_opd: GroupSqlRow[] | null;
+  by_kecamatan: GroupSqlRow[] | null;
+};
 
-/**
- * Totals, per OPD (of the ASN) and per kecamatan (of the family), for the period and scope. One
- * statement: the due pairs are computed once (a CTE used several times is materialised) and the
- * three views come back as JSON, instead of three statements each recomputing them.
- */
-export async function getComplianceSummary(
-  actor: Actor,
-  period: CompliancePeriod,
-): Promise<ComplianceSummary> {
-  requireComplianceRole(actor);
-  const [row] = await db.$queryRaw<
-    [
-      {
-        totals: {
-          asn: number;
-          asn_with_families: number;
-          asn_not_reported: number;
-          due: number;
-          reported: number;
-        };
-        by_opd: GroupSqlRow[] | null;
-        by_kecamatan: GroupSqlRow[] | null;
-      },
-    ]
-  >`
-    WITH ${dueCtes(actor, period)},
-    families AS MATERIALIZED (SELECT DISTINCT household_id, kecamatan_code, reported FROM due_status)
-    SELECT
+/** The summary's CTE (after dueCtes) and select list: totals, per OPD and per kecamatan as JSON. */
+const summaryCte = Prisma.sql`
+    families AS MATERIALIZED (SELECT DISTINCT household_id, kecamatan_code, reported FROM due_status)`;
+const summaryColumns = Prisma.sql`
       (SELECT json_build_object(
                 'asn', count(*),
                 'asn_with_families', count(*) FILTER (WHERE r.due > 0),
@@ -320,6 +311,8 @@ export async function getComplianceSummary(
                       count(*) FILTER (WHERE f.reported) AS reported
                  FROM families f JOIN region k ON k.code = f.kecamatan_code
                 GROUP BY k.code, k.name) g) AS by_kecamatan`;
+
+function toSummary(row: SummarySqlRow): ComplianceSummary {
   const group = (r: GroupSqlRow): ComplianceGroupRow => ({
     code: r.code,
     name: r.name ?? "Tanpa OPD",
@@ -339,6 +332,42 @@ export async function getComplianceSummary(
     byOpd: (row.by_opd ?? []).map(group),
     byKecamatan: (row.by_kecamatan ?? []).map(group),
   };
+}
+
+/**
+ * Totals, per OPD (of the ASN) and per kecamatan (of the family), for the period and scope. One
+ * statement: the due pairs are computed once (a CTE used several times is materialised) and the
+ * three views come back as JSON, instead of three statements each recomputing them.
+ */
+export async function getComplianceSummary(
+  actor: Actor,
+  period: CompliancePeriod,
+): Promise<ComplianceSummary> {
+  requireComplianceRole(actor);
+  const [row] = await db.$queryRaw<[SummarySqlRow]>`
+    WITH ${dueCtes(actor, period)}, ${summaryCte}
+    SELECT ${summaryColumns}`;
+  return toSummary(row);
+}
+
+/**
+ * The summary and one page of the ASN list in ONE statement (the compliance pages show both): the
+ * due pairs, the costliest part at kabupaten scale, are computed once instead of twice.
+ */
+export async function getComplianceOverview(
+  actor: Actor,
+  period: CompliancePeriod,
+  options: AsnListOptions = {},
+): Promise<{ summary: ComplianceSummary; list: AsnComplianceList }> {
+  requireComplianceRole(actor);
+  const { sql, page } = asnPageSql(period, options);
+  const [row] = await db.$queryRaw<[SummarySqlRow & { rows: AsnComplianceSqlRow[] | null; total: number }]>`
+    WITH ${dueCtes(actor, period)}, ${summaryCte},
+    page_rows AS (${sql})
+    SELECT ${summaryColumns},
+      (SELECT json_agg(p ORDER BY p.ord) FROM page_rows p) AS rows,
+      (${asnCountSql(options)}) AS total`;
+  return { summary: toSummary(row), list: toAsnList(row.rows ?? [], row.total, page) };
 }
 
 export type OverdueFamilyRow = {

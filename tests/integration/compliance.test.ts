@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import ExcelJS from "exceljs";
 import {
   exportComplianceWorkbook,
+  getComplianceOverview,
   getComplianceSummary,
   listAsnCompliance,
   listOverdueFamilies,
@@ -267,6 +268,28 @@ describe("listOverdueFamilies", () => {
     expect(a.rows.map((r) => r.householdId)).toEqual([ids.h3]);
     const none = await listOverdueFamilies(noOpdSupervisor, await periodOf(0), { page: 1 });
     expect(none.total).toBe(0);
+  });
+});
+
+describe("getComplianceOverview", () => {
+  it("equals the summary and the list computed separately, for every sort, filter, page and scope", async () => {
+    const period = await periodOf(0);
+    for (const actor of [admin, supervisorA, camatK2, noOpdSupervisor])
+      for (const urut of ["persen", "-terakhir", "nama", "-wajib"])
+        for (const notReportedOnly of [false, true])
+          for (const page of [1, 2]) {
+            const options = { sort: parseComplianceSort(urut), notReportedOnly, page };
+            const overview = await getComplianceOverview(actor, period, options);
+            expect(overview.summary).toEqual(await getComplianceSummary(actor, period));
+            expect(overview.list).toEqual(await listAsnCompliance(actor, period, options));
+          }
+  });
+
+  it("answers NOT_FOUND to other roles", async () => {
+    for (const actor of [leader, asnActor])
+      await expect(getComplianceOverview(actor, await periodOf(0))).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
   });
 });
 

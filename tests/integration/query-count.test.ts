@@ -132,13 +132,10 @@ const PAGES: [string, (w: World) => Promise<unknown>][] = [
   ["registry list", (w) => dal.registry.listRegistryHouseholds(w.admin, EMPTY_FILTERS)],
   ["follow-up board", (w) => dal.followUps.listFollowUpBoard(w.admin, {})],
   [
-    "compliance (summary + list)",
+    "compliance page (overview)",
     async (w) => {
       const { period } = await dal.compliance.resolveCompliancePeriod(PERIOD, NOW);
-      return Promise.all([
-        dal.compliance.getComplianceSummary(w.admin, period),
-        dal.compliance.listAsnCompliance(w.admin, period, { page: 1 }),
-      ]);
+      return dal.compliance.getComplianceOverview(w.admin, period, { page: 1 });
     },
   ],
   [

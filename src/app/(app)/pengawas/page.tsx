@@ -6,7 +6,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { AsnComplianceTable, CompliancePeriodSelect, hrefWith } from "@/features/compliance/compliance-views";
 import { formatCount, formatPercent } from "@/lib/format";
 import {
-  getComplianceSummary,
+  getComplianceOverview,
   listAsnCompliance,
   parseComplianceSort,
   resolveCompliancePeriod,
@@ -34,9 +34,8 @@ export default async function SupervisorHomePage({
   const { period, choices } = await resolveCompliancePeriod(params.periode);
   const current = { ...params, periode: period.key };
   const base = "/pengawas";
-  const [summary, staff, notReported] = await Promise.all([
-    orNotFound(getComplianceSummary(actor, period)),
-    orNotFound(listAsnCompliance(actor, period, { sort, page })),
+  const [{ summary, list: staff }, notReported] = await Promise.all([
+    orNotFound(getComplianceOverview(actor, period, { sort, page })),
     orNotFound(
       listAsnCompliance(actor, period, {
         sort: parseComplianceSort("nama"),

@@ -14,8 +14,8 @@ import {
 import { formatCount, formatPercent } from "@/lib/format";
 import { periodLabel } from "@/lib/period";
 import {
+  getComplianceOverview,
   getComplianceSummary,
-  listAsnCompliance,
   listOverdueFamilies,
   parseComplianceSort,
   resolveCompliancePeriod,
@@ -60,13 +60,13 @@ export default async function CompliancePage({
   const current = { ...params, periode: period.key };
   const base = "/admin/kepatuhan";
 
-  // The summary and the view's list are independent queries: run them side by side.
-  const [summary, list] = await Promise.all([
-    orNotFound(getComplianceSummary(actor, period)),
+  // A list view gets the summary and its page from one statement (the due pairs computed once).
+  const { summary, list } =
     view === "asn" || view === "belum"
-      ? orNotFound(listAsnCompliance(actor, period, { sort, notReportedOnly: view === "belum", page }))
-      : null,
-  ]);
+      ? await orNotFound(
+          getComplianceOverview(actor, period, { sort, notReportedOnly: view === "belum", page }),
+        )
+      : { summary: await orNotFound(getComplianceSummary(actor, period)), list: null };
   const { totals } = summary;
 
   let body: React.ReactNode;
