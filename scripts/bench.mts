@@ -128,7 +128,12 @@ try {
     extra.buildSeconds = Math.round((performance.now() - t0) / 1000);
   }
   // The production server as `npm start` runs it: scripts/serve.mjs, WORKERS `next start` processes.
-  server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
+  // --cpu-prof: every server process writes a V8 CPU profile to bench/profiles when it stops
+  // (node flags reach the cluster workers through serve.mjs's execArgv).
+  const profile = flag("cpu-prof")
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "bench/profiles")}`]
+    : [];
+  server = spawn(process.execPath, [...profile, "scripts/serve.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...appEnv, WEB_CONCURRENCY: String(WORKERS) },
     stdio: ["ignore", "ignore", "inherit"],
