@@ -42,3 +42,9 @@ export async function familyIdOf(nip: string, { not = false } = {}): Promise<str
   if (!rows[0]) throw new Error(`no family found for ${nip} (not=${not})`);
   return rows[0].id;
 }
+
+/**
+ * A NIK or No KK as it would appear on a page: 16 digits standing alone. Runs glued to letters are
+ * parts of build hashes (server action ids, chunk names), which can start with 16 decimal digits.
+ */
+export const PERSONAL_NUMBER = /(?<![0-9A-Za-z_])\d{16}(?![0-9A-Za-z_])/;
