@@ -163,8 +163,8 @@ type AsnComplianceSqlRow = {
   opd_name: string | null;
   due: number;
   reported: number;
-  /** A Date from a plain query, an ISO date string from JSON. */
-  last_visit_date: Date | string | null;
+  /** "YYYY-MM-DD": the rows come back as JSON. */
+  last_visit_date: string | null;
 };
 
 export type AsnComplianceList = { rows: AsnComplianceRow[]; total: number; page: number; pageCount: number };
@@ -227,12 +227,7 @@ function toAsnList(rows: AsnComplianceSqlRow[], total: number, page: number | nu
       opdName: r.opd_name,
       due: r.due,
       reported: r.reported,
-      lastVisitDate:
-        r.last_visit_date === null
-          ? null
-          : typeof r.last_visit_date === "string"
-            ? new Date(`${r.last_visit_date.slice(0, 10)}T00:00:00Z`)
-            : r.last_visit_date,
+      lastVisitDate: r.last_visit_date === null ? null : new Date(`${r.last_visit_date}T00:00:00Z`),
     })),
     total,
     page: page ?? 1,

@@ -96,7 +96,7 @@ async function periodIndicators(periodKey: string): Promise<PeriodIndicators> {
 const KABUPATEN_AREA = "35.10";
 
 type Coverage = { families: number; asn: number };
-type AreaLevel = typeof KABUPATEN_AREA | "KECAMATAN" | { desaOf: string /* kecamatan code */ };
+type AreaLevel = typeof KABUPATEN_AREA | "KECAMATAN" | { desaOfKecamatan: string };
 
 /**
  * Fostered families and taking-part ASN per period and area, from the period_coverage cache.
@@ -113,7 +113,7 @@ async function periodCoverage(
       ? Prisma.sql`c.area_code = ${KABUPATEN_AREA}`
       : level === "KECAMATAN"
         ? Prisma.sql`c.area_code IN (SELECT code FROM region WHERE level = 'KECAMATAN')`
-        : Prisma.sql`c.area_code IN (SELECT code FROM region WHERE parent_code = ${level.desaOf})`;
+        : Prisma.sql`c.area_code IN (SELECT code FROM region WHERE parent_code = ${level.desaOfKecamatan})`;
   const read = () =>
     db.$queryRaw<{ period_key: string; area_code: string; families: number; asn: number }[]>`
       SELECT c.period_key, c.area_code, c.families, c.asn FROM period_coverage c
@@ -248,7 +248,7 @@ async function areaRows(periodKey: string, parentCode: string | null): Promise<A
         FROM areas
         LEFT JOIN target USING (code) LEFT JOIN reports USING (code) LEFT JOIN open USING (code)
        ORDER BY areas.code`,
-    periodCoverage([periodKey], byDesa ? { desaOf: parentCode } : "KECAMATAN"),
+    periodCoverage([periodKey], byDesa ? { desaOfKecamatan: parentCode } : "KECAMATAN"),
   ]);
   const covered = coverage.get(periodKey);
   return rows.map((r) => ({

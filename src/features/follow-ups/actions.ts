@@ -1,12 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import {
-  fieldErrorsOf,
-  INVALID_INPUT_MESSAGE,
-  submittedValues,
-  type ActionResult,
-} from "@/lib/action-result";
+import { invalidResult, submittedValues, type ActionResult } from "@/lib/action-result";
 import { followUpStatusChangeSchema, followUpTargetChangeSchema } from "@/schemas/follow-up";
 import { actionErrorFrom } from "@/server/errors";
 import { changeFollowUpStatus, changeFollowUpTargetOpd } from "@/server/follow-ups";
@@ -25,13 +20,7 @@ export async function changeFollowUpStatusAction(
   const actor = await requireActor();
   const values = submittedValues(formData);
   const parsed = followUpStatusChangeSchema.safeParse(values);
-  if (!parsed.success)
-    return {
-      status: "error",
-      message: INVALID_INPUT_MESSAGE,
-      fieldErrors: fieldErrorsOf(parsed.error),
-      values,
-    };
+  if (!parsed.success) return invalidResult(parsed.error, formData);
   try {
     await changeFollowUpStatus(actor, parsed.data);
   } catch (error) {
@@ -49,13 +38,7 @@ export async function changeFollowUpTargetAction(
   const actor = await requireActor();
   const values = submittedValues(formData);
   const parsed = followUpTargetChangeSchema.safeParse(values);
-  if (!parsed.success)
-    return {
-      status: "error",
-      message: INVALID_INPUT_MESSAGE,
-      fieldErrors: fieldErrorsOf(parsed.error),
-      values,
-    };
+  if (!parsed.success) return invalidResult(parsed.error, formData);
   try {
     await changeFollowUpTargetOpd(actor, parsed.data);
   } catch (error) {
