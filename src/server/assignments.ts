@@ -9,7 +9,7 @@ import type {
 } from "@/schemas/assignment";
 import { MAX_PROPOSAL_ROWS, UNASSIGNED_PAGE_SIZE } from "@/schemas/assignment";
 import { recordAudit } from "./audit";
-import { AppError, assertUuid, notFound } from "./errors";
+import { AppError, assertUuid, isUniqueViolation, notFound } from "./errors";
 import { getProgrammeSettings } from "./settings";
 import { db } from "./db";
 
@@ -30,10 +30,6 @@ const HOUSEHOLD_STATUS_LABEL: Record<string, string> = {
 
 function requireAdmin(actor: Actor): void {
   if (actor.role !== "ADMIN") throw notFound();
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 function listNames(names: string[], max = 5): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound as routeNotFound } from "next/navigation";
 import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 
 export type AppErrorCode =
   "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT" | "TOO_MANY_ATTEMPTS";
@@ -60,4 +61,16 @@ const uuidSchema = z.uuid();
 /** Ids come from URLs and forms: one that is not a UUID cannot exist, so it is NOT_FOUND without a query. */
 export function assertUuid(id: string): void {
   if (!uuidSchema.safeParse(id).success) throw notFound();
+}
+
+/**
+ * A unique constraint refused the write: P2002 from a Prisma model call, or P2010 carrying the
+ * driver adapter's UniqueConstraintViolation from a raw statement ($queryRaw, e.g. the visit
+ * submission's one-statement insert).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const adapterError = error.meta?.driverAdapterError as { cause?: { kind?: unknown } } | undefined;
+  return error.code === "P2010" && adapterError?.cause?.kind === "UniqueConstraintViolation";
 }

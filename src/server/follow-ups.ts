@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
+import { type Prisma } from "@/generated/prisma/client";
 import { ageOn } from "@/lib/dates";
 import { FOLLOW_UP_LABEL, type FollowUpType } from "@/lib/follow-up-rules";
 import type { Actor } from "@/lib/permissions";
@@ -26,7 +26,7 @@ import {
 } from "@/schemas/follow-up";
 import type { StoredChecklist } from "@/schemas/visit";
 import { recordAudit } from "./audit";
-import { AppError, assertUuid, notFound } from "./errors";
+import { AppError, assertUuid, isUniqueViolation, notFound } from "./errors";
 import { followUpScope } from "./policy";
 import { db } from "./db";
 
@@ -446,10 +446,6 @@ export async function getFollowUp(
       canTransition(row.status, s),
     ),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /**

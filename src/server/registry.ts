@@ -16,7 +16,7 @@ import {
   type WelfareCategory,
 } from "@/schemas/household";
 import { recordAudit } from "./audit";
-import { AppError, assertUuid, notFound } from "./errors";
+import { AppError, assertUuid, isUniqueViolation, notFound } from "./errors";
 import { db } from "./db";
 import { householdMemberSelect } from "./households";
 
@@ -469,10 +469,6 @@ function memberData(input: MemberInput) {
 
 function comparableMember(m: ReturnType<typeof memberData>): Record<string, Comparable> {
   return { ...m, birthDate: toDateOnlyString(toCalendarDate(m.birthDate)) };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /**

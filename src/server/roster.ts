@@ -1,6 +1,6 @@
 import "server-only";
 import { hash } from "@node-rs/argon2";
-import { Prisma } from "@/generated/prisma/client";
+import { type Prisma } from "@/generated/prisma/client";
 import { normaliseDigits } from "@/lib/identity";
 import type { Actor } from "@/lib/permissions";
 import { newPasswordSchema } from "@/schemas/account";
@@ -14,7 +14,7 @@ import {
 } from "@/schemas/roster";
 import { lockAsnById, moveAllFamiliesInTx, type MoveResult } from "./assignments";
 import { recordAudit } from "./audit";
-import { AppError, assertUuid, notFound } from "./errors";
+import { AppError, assertUuid, isUniqueViolation, notFound } from "./errors";
 import { getProgrammeSettings } from "./settings";
 import { db } from "./db";
 
@@ -25,10 +25,6 @@ type Tx = Prisma.TransactionClient;
 
 function requireAdmin(actor: Actor): void {
   if (actor.role !== "ADMIN") throw notFound();
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 const NIP_TAKEN = "NIP/NI PPPK ini sudah terdaftar pada akun lain.";
