@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { decodeSessionToken } from "@/server/session-token";
 
 // Two jobs, on every page and API request (static files get their headers from next.config.ts):
 // 1. Content-Security-Policy with a fresh nonce per request (docs/decisions/006). Next reads the
@@ -37,7 +38,11 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
 
   if (!PUBLIC_PATHS.test(pathname)) {
-    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    const token = await getToken({
+      req: request,
+      secret: process.env.NEXTAUTH_SECRET,
+      decode: decodeSessionToken,
+    });
     if (!token) {
       // API clients (the offline sync, exports) get a JSON 401 rather than a sign-in page.
       if (pathname.startsWith("/api/"))
@@ -69,10 +74,12 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Every page and API route, signed in or not, so each response carries the CSP. Excluded: Next's
-  // static files and public assets (headers from next.config.ts), and import uploads
-  // (api/admin/imports): a proxy buffers request bodies and cuts them at 10 MB; those route
-  // handlers check the session themselves (401/404 JSON) and return JSON only.
+  // static files and public assets (headers from next.config.ts), import uploads
+  // (api/admin/imports: a proxy buffers request bodies and cuts them at 10 MB) and the visit API
+  // (api/visits: the machine clients' hot path, where the proxy's work was a tenth of a request's
+  // cost; docs/decisions/014). Those route handlers check the session themselves (401/404 JSON)
+  // and return JSON or images only.
   matcher: [
-    "/((?!api/admin/imports|_next/static|_next/image|favicon.ico|favicon.svg|icons/|manifest.webmanifest|serwist/|robots.txt).*)",
+    "/((?!api/admin/imports|api/visits|_next/static|_next/image|favicon.ico|favicon.svg|icons/|manifest.webmanifest|serwist/|robots.txt).*)",
   ],
 };

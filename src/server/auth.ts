@@ -12,6 +12,7 @@ import { clientIpFrom } from "./client-ip";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { log } from "./log";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import {
   accountThrottleKey,
   clearAfterSuccess,
@@ -188,6 +189,8 @@ function clientIpOf(headers: Record<string, string | string[] | undefined> | und
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: Number(process.env.SESSION_MAX_AGE_SECONDS ?? 8 * 60 * 60) },
   secret: process.env.NEXTAUTH_SECRET,
+  // next-auth's token format with the derived key cached (src/server/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/login", error: "/login" },
   // next-auth's own messages go through the redacting JSON logger.
   logger: {

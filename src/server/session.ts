@@ -1,25 +1,32 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { serverEnv } from "@/lib/env";
 import type { Actor, Role } from "@/lib/permissions";
-import { authOptions } from "./auth";
+import { decodeSessionToken, sessionClaimsOf, sessionCookieName, sessionTokenFrom } from "./session-token";
 import { actorForSession } from "./user-sessions";
 
 /**
  * The signed-in actor, or null. The JWT alone is not trusted: its server-side session must still
  * be open (not signed out, not idle past SESSION_IDLE_TIMEOUT_SECONDS, not past
  * SESSION_MAX_AGE_SECONDS) and the account is re-read, so a deactivated user or a changed role
- * (token version bumped) loses access at once. One query, cached per request.
+ * (token version bumped) loses access at once. One cookie decode and one query, cached per
+ * request (docs/decisions/014: no next-auth session round, which re-encrypted the token each time).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  return actorForSession({
-    userId: session.user.id,
-    sessionId: session.user.sessionId,
-    tokenVersion: session.user.tokenVersion,
-  });
+  // cookies() first: it marks the render as per-request, so `next build` never gets further.
+  const jar = await cookies();
+  const env = serverEnv();
+  const token = sessionTokenFrom(jar, sessionCookieName(env.NEXTAUTH_URL));
+  if (!token) return null;
+  let claims;
+  try {
+    claims = sessionClaimsOf(await decodeSessionToken({ token, secret: env.NEXTAUTH_SECRET }));
+  } catch {
+    return null; // tampered, expired or from another secret: signed out
+  }
+  return claims ? actorForSession(claims) : null;
 });
 
 /** Where an account with a temporary password is sent until it has chosen its own. */
