@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "./db";
 
 type AuditClient = Pick<Prisma.TransactionClient, "auditLog">;
@@ -24,4 +24,17 @@ export async function recordAudit(entry: AuditEntry, client: AuditClient = db): 
       changes: entry.changes,
     },
   });
+}
+
+/**
+ * recordAudit as the body of a data-modifying CTE, for writes done in one statement (the visit
+ * submission): one audit row per row of `source` (a CTE with an `id` column), whose id becomes
+ * the entry's entity id.
+ */
+export function auditInsertSql(entry: Omit<AuditEntry, "entityId">, source: Prisma.Sql): Prisma.Sql {
+  const changes = entry.changes === undefined ? null : JSON.stringify(entry.changes);
+  return Prisma.sql`
+    INSERT INTO audit_log (actor_id, action, entity_type, entity_id, changes)
+    SELECT ${entry.actorId}::uuid, ${entry.action}, ${entry.entityType}, source.id::text, ${changes}::jsonb
+      FROM ${source} AS source`;
 }

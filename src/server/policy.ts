@@ -23,6 +23,28 @@ export function householdScope(actor: Actor): Prisma.HouseholdWhereInput {
   }
 }
 
+/**
+ * householdScope as a SQL condition on a `household` row aliased `h`, for statements written in
+ * SQL (the visit submission's one read, src/server/visits.ts). Must match householdScope exactly:
+ * tests/integration/households.test.ts compares the two for every role.
+ */
+export function householdScopeSql(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case "ADMIN":
+      return Prisma.sql`TRUE`;
+    case "ASN":
+      return Prisma.sql`EXISTS (SELECT 1 FROM assignment a
+                                 WHERE a.household_id = h.id AND a.asn_id = ${actor.id}::uuid AND a.ended_at IS NULL)`;
+    case "SUPERVISOR":
+      if (actor.supervisedRegionCode) return Prisma.sql`h.kecamatan_code = ${actor.supervisedRegionCode}`;
+      if (actor.opdId === null) return Prisma.sql`FALSE`;
+      return Prisma.sql`EXISTS (SELECT 1 FROM assignment a JOIN app_user u ON u.id = a.asn_id
+                                 WHERE a.household_id = h.id AND a.ended_at IS NULL AND u.opd_id = ${actor.opdId})`;
+    case "LEADER":
+      return Prisma.sql`FALSE`;
+  }
+}
+
 /** Staff (ASN accounts) an actor may list. */
 export function staffScope(actor: Actor): Prisma.UserWhereInput {
   switch (actor.role) {

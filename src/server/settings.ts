@@ -25,19 +25,30 @@ const DEFAULTS: ProgrammeSettingsDto = {
   gpsFlagDistanceMeters: 500,
 };
 
+/**
+ * The settings as one JSON value (a scalar subquery), so a statement that needs them along with
+ * other data (the visit submission's one read) fetches them in the same round trip. Read it back
+ * with programmeSettingsFrom().
+ */
+export const programmeSettingsJsonSql = Prisma.sql`(
+  SELECT json_build_object(
+           'cadence', s.cadence,
+           'lateReportLimitDays', s.late_report_limit_days,
+           'defaultQuota', s.default_quota,
+           'localAidProgrammes', coalesce(s.local_aid_programmes, '{}'),
+           'gpsFlagDistanceMeters', s.gps_flag_distance_meters)
+    FROM programme_settings s WHERE s.id = 1)`;
+
+/** The DTO from programmeSettingsJsonSql's value (the defaults before the row exists). */
+export function programmeSettingsFrom(json: ProgrammeSettingsDto | null): ProgrammeSettingsDto {
+  return json ?? DEFAULTS;
+}
+
 /** Programme settings are not personal data: every signed-in role may read them. */
 export const getProgrammeSettings = cache(async (): Promise<ProgrammeSettingsDto> => {
-  const row = await db.programmeSettings.findUnique({
-    where: { id: 1 },
-    select: {
-      cadence: true,
-      lateReportLimitDays: true,
-      defaultQuota: true,
-      localAidProgrammes: true,
-      gpsFlagDistanceMeters: true,
-    },
-  });
-  return row ?? DEFAULTS;
+  const [row] = await db.$queryRaw<[{ settings: ProgrammeSettingsDto | null }]>`
+    SELECT ${programmeSettingsJsonSql} AS settings`;
+  return programmeSettingsFrom(row.settings);
 });
 
 /** The menu rotation (not personal data). */

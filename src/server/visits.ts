@@ -5,6 +5,8 @@ import { gpsCheck } from "@/lib/geo-distance";
 import {
   FOLLOW_UP_TARGET_OPD,
   observedFollowUpTypes,
+  type FollowUpType,
+  type HouseholdFacts,
   problemsIn,
   reconcileFollowUps,
   type Problem,
@@ -14,11 +16,17 @@ import type { Actor } from "@/lib/permissions";
 import { parsePeriodKey, periodKeyOf, periodLabel, periodRange, todayInJakarta } from "@/lib/period";
 import { isHouseLivable } from "@/lib/regsosek";
 import type { StoredChecklist, VisitReport } from "@/schemas/visit";
-import { recordAudit } from "./audit";
-import { AppError, assertUuid, notFound } from "./errors";
-import { photoRecordFrom } from "./photos";
-import { householdScope, visitScope } from "./policy";
-import { getMenuRotation, getProgrammeSettings, type ProgrammeSettingsDto } from "./settings";
+import { auditInsertSql, recordAudit } from "./audit";
+import { AppError, assertUuid, isUniqueViolation, notFound } from "./errors";
+import { photoRecordFrom, type PhotoRecord } from "./photos";
+import { householdScope, householdScopeSql, visitScope } from "./policy";
+import {
+  getMenuRotation,
+  getProgrammeSettings,
+  programmeSettingsFrom,
+  programmeSettingsJsonSql,
+  type ProgrammeSettingsDto,
+} from "./settings";
 import { db } from "./db";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -292,14 +300,66 @@ function invalid(field: string, message: string): AppError {
   return new AppError("INVALID_INPUT", message, { [field]: [message] });
 }
 
-const householdForSubmitSelect = {
-  id: true,
-  desil: true,
-  category: true,
-  members: { select: { id: true, name: true, birthDate: true, status: true } },
-} satisfies Prisma.HouseholdSelect;
+type HouseholdForSubmit = {
+  id: string;
+  desil: number | null;
+  category: HouseholdFacts["category"];
+  members: { id: string; name: string; birthDate: Date; status: "PRESENT" | "DIED" | "MOVED" }[];
+};
 
-type HouseholdForSubmit = Prisma.HouseholdGetPayload<{ select: typeof householdForSubmitSelect }>;
+type OpenFollowUpRow = { id: string; type: FollowUpType; clearedAt: string | null };
+
+type SubmitContext = {
+  household: HouseholdForSubmit | null;
+  settings: ProgrammeSettingsDto;
+  existing: { id: string; householdId: string; periodKey: string } | null;
+  openFollowUps: OpenFollowUpRow[];
+};
+
+type SubmitContextRow = {
+  household:
+    | (Omit<HouseholdForSubmit, "members"> & {
+        members: (HouseholdForSubmit["members"][number] & { birthDate: string })[];
+      })
+    | null;
+  settings: ProgrammeSettingsDto | null;
+  existing: SubmitContext["existing"];
+  open_follow_ups: OpenFollowUpRow[];
+};
+
+/**
+ * Everything a submission checks, read in ONE statement (the submission is the hot path under
+ * load; each round trip costs the server more than the database work, docs/performance.md): the
+ * family in the actor's scope with its members, the programme settings, a report already stored
+ * under the same idempotency key, and the family's open follow-ups.
+ */
+async function submitContext(actor: Actor, report: VisitReport): Promise<SubmitContext> {
+  const [row] = await db.$queryRaw<[SubmitContextRow]>`
+    SELECT
+      (SELECT json_build_object(
+                'id', h.id, 'desil', h.desil, 'category', h.category,
+                'members', (SELECT coalesce(json_agg(json_build_object(
+                                      'id', m.id, 'name', m.name, 'birthDate', m.birth_date, 'status', m.status)
+                                      ORDER BY m.birth_date, m.id), '[]')
+                              FROM household_member m WHERE m.household_id = h.id))
+         FROM household h
+        WHERE h.id = ${report.householdId}::uuid AND h.status = 'ACTIVE' AND ${householdScopeSql(actor)}) AS household,
+      ${programmeSettingsJsonSql} AS settings,
+      (SELECT json_build_object('id', v.id, 'householdId', v.household_id, 'periodKey', v.period_key)
+         FROM visit v WHERE v.idempotency_key = ${report.idempotencyKey}::uuid) AS existing,
+      (SELECT coalesce(json_agg(json_build_object('id', f.id, 'type', f.type, 'clearedAt', f.cleared_at)), '[]')
+         FROM follow_up f
+        WHERE f.household_id = ${report.householdId}::uuid AND f.status IN ('OPEN', 'IN_PROGRESS')) AS open_follow_ups`;
+  return {
+    household: row.household && {
+      ...row.household,
+      members: row.household.members.map((m) => ({ ...m, birthDate: new Date(`${m.birthDate}T00:00:00Z`) })),
+    },
+    settings: programmeSettingsFrom(row.settings),
+    existing: row.existing,
+    openFollowUps: row.open_follow_ups,
+  };
+}
 
 /** Rules that need the household: member ids, who must be answered, school status by age. */
 function checkMembers(report: VisitReport, household: HouseholdForSubmit): void {
@@ -340,10 +400,6 @@ function toStoredChecklist(report: VisitReport, presentCount: number): StoredChe
     changes: report.changes,
     notes: report.notes,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** JSON with object keys sorted at every level (jsonb does not keep key order). */
@@ -409,13 +465,9 @@ export async function submitVisit(
   now: Date = new Date(),
 ): Promise<SubmitVisitResult> {
   if (actor.role !== "ASN") throw notFound();
-  const household = await db.household.findFirst({
-    where: { AND: [{ id: report.householdId, status: "ACTIVE" }, householdScope(actor)] },
-    select: householdForSubmitSelect,
-  });
+  const { household, settings, existing: existingSame, openFollowUps } = await submitContext(actor, report);
   if (!household) throw notFound();
 
-  const settings = await getProgrammeSettings();
   const window = periodWindow(report.periodKey, settings, now);
   if (!window) throw invalid("periodKey", "Periode laporan ini sudah ditutup atau belum dimulai.");
   const today = todayInJakarta(now);
@@ -430,24 +482,7 @@ export async function submitVisit(
 
   const presentCount = report.members.filter((m) => m.presence === "PRESENT").length;
   const checklist = toStoredChecklist(report, presentCount);
-  const items = report.items.map((i) => ({ ...i, quantity: new Prisma.Decimal(i.quantity) }));
-  const visitData = {
-    visitDate: new Date(`${report.visitDate}T00:00:00Z`),
-    isLate: window.isLate,
-    delivered: report.delivered,
-    notDeliveredReason: report.delivered ? null : report.notDeliveredReason,
-    checklist: checklist as unknown as Prisma.InputJsonValue,
-    houseLivable: checklist.house?.livable ?? null,
-    notes: report.notes,
-    latitude: report.location?.latitude ?? null,
-    longitude: report.location?.longitude ?? null,
-    gpsAccuracyMeters: report.location?.accuracyMeters ?? null,
-  };
-
-  const existingSame = await db.visit.findUnique({
-    where: { idempotencyKey: report.idempotencyKey },
-    select: { id: true, householdId: true, asnId: true, periodKey: true, checklist: true },
-  });
+  const plan = followUpPlan(household, checklist, report.visitDate, openFollowUps);
   if (
     existingSame &&
     (existingSame.householdId !== report.householdId || existingSame.periodKey !== report.periodKey)
@@ -455,66 +490,18 @@ export async function submitVisit(
     throw new AppError("CONFLICT", "Kunci pengiriman sudah dipakai untuk laporan lain. Muat ulang formulir.");
 
   try {
+    if (existingSame)
+      return await resubmitVisit(actor, report, existingSame.id, window, checklist, photoRecord, plan);
+    // One statement (atomic by itself) unless the report opens a follow-up: then the new
+    // follow-ups commit with the report.
+    if (plan.toCreate.length === 0) {
+      const visitId = await insertVisit(db, actor, report, window, checklist, photoRecord, plan);
+      return { visitId, created: true, updated: false, followUpsRaised: 0 };
+    }
     return await db.$transaction(async (tx) => {
-      if (existingSame) {
-        // Same key: a retry of the same report, or an edit of this period's report.
-        if (window.isLate)
-          return { visitId: existingSame.id, created: false, updated: false, followUpsRaised: 0 };
-        const stored = await tx.visit.findUniqueOrThrow({
-          where: { id: existingSame.id },
-          select: storedVisitSelect,
-        });
-        const photoChanged = photoRecord !== null && photoRecord.sha256 !== stored.photo?.sha256;
-        if (!photoChanged && contentOf(stored) === contentOfReport(report, checklist))
-          return { visitId: stored.id, created: false, updated: false, followUpsRaised: 0 };
-        await tx.visitItem.deleteMany({ where: { visitId: stored.id } });
-        await tx.visit.update({ where: { id: stored.id }, data: { ...visitData, items: { create: items } } });
-        if (photoRecord)
-          await tx.visitPhoto.upsert({
-            where: { visitId: stored.id },
-            create: { visitId: stored.id, ...photoRecord },
-            update: photoRecord,
-          });
-        const raised = await reconcileForVisit(tx, household, checklist, report.visitDate, stored.id, actor);
-        await recordAudit(
-          {
-            actorId: actor.id,
-            action: "visit.update",
-            entityType: "visit",
-            entityId: stored.id,
-            changes: {
-              before: stored.checklist as Prisma.InputJsonValue,
-              after: checklist as unknown as Prisma.InputJsonValue,
-            },
-          },
-          tx,
-        );
-        return { visitId: stored.id, created: false, updated: true, followUpsRaised: raised };
-      }
-      const visit = await tx.visit.create({
-        data: {
-          ...visitData,
-          householdId: report.householdId,
-          asnId: actor.id,
-          periodKey: report.periodKey,
-          idempotencyKey: report.idempotencyKey,
-          items: { create: items },
-          ...(photoRecord ? { photo: { create: photoRecord } } : {}),
-        },
-        select: { id: true },
-      });
-      const raised = await reconcileForVisit(tx, household, checklist, report.visitDate, visit.id, actor);
-      await recordAudit(
-        {
-          actorId: actor.id,
-          action: "visit.create",
-          entityType: "visit",
-          entityId: visit.id,
-          changes: { periodKey: report.periodKey },
-        },
-        tx,
-      );
-      return { visitId: visit.id, created: true, updated: false, followUpsRaised: raised };
+      const visitId = await insertVisit(tx, actor, report, window, checklist, photoRecord, plan);
+      const raised = await raiseFollowUps(tx, plan.toCreate, household.id, visitId, actor);
+      return { visitId, created: true, updated: false, followUpsRaised: raised };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -532,75 +519,192 @@ export async function submitVisit(
 }
 
 /**
- * Opens follow-ups for new problems (never a second open one of a type: the partial unique index
- * backs this up), marks open ones whose problem this report no longer shows, and re-flags ones
- * that show again. Returns how many were opened.
+ * A new report with its items, photo, audit entry and the follow-ups it clears or re-flags: one
+ * statement (data-modifying CTEs), so it is atomic without a transaction of its own and costs one
+ * round trip. Opening follow-ups (plan.toCreate) is raiseFollowUps(), in the caller's transaction.
  */
-async function reconcileForVisit(
-  tx: Prisma.TransactionClient,
+async function insertVisit(
+  client: Pick<Prisma.TransactionClient, "$queryRaw">,
+  actor: Actor,
+  report: VisitReport,
+  window: PeriodWindow,
+  checklist: StoredChecklist,
+  photoRecord: PhotoRecord | null,
+  plan: FollowUpPlan,
+): Promise<string> {
+  const location = report.location;
+  const photoInsert = photoRecord
+    ? Prisma.sql`, photo_row AS (
+        INSERT INTO visit_photo (visit_id, mime_type, size_bytes, sha256, data)
+        SELECT id, ${photoRecord.mimeType}, ${photoRecord.sizeBytes}::int, ${photoRecord.sha256}, ${photoRecord.data}
+          FROM visit_row)`
+    : Prisma.empty;
+  const updates = followUpUpdateCtes(plan, Prisma.sql`(SELECT id FROM visit_row)`);
+  const followUpUpdates = updates.length > 0 ? Prisma.sql`, ${Prisma.join(updates, ", ")}` : Prisma.empty;
+  const [row] = await client.$queryRaw<[{ id: string }]>`
+    WITH visit_row AS (
+      INSERT INTO visit (household_id, asn_id, period_key, visit_date, is_late, delivered, not_delivered_reason,
+                         checklist, house_livable, notes, latitude, longitude, gps_accuracy_meters,
+                         idempotency_key, updated_at)
+      VALUES (${report.householdId}::uuid, ${actor.id}::uuid, ${report.periodKey}, ${report.visitDate}::date,
+              ${window.isLate}, ${report.delivered}, ${report.delivered ? null : report.notDeliveredReason},
+              ${JSON.stringify(checklist)}::jsonb, ${checklist.house?.livable ?? null}::boolean, ${report.notes},
+              ${location?.latitude ?? null}::float8, ${location?.longitude ?? null}::float8,
+              ${location?.accuracyMeters ?? null}::float8, ${report.idempotencyKey}::uuid, now())
+      RETURNING id
+    ), item_rows AS (
+      INSERT INTO visit_item (visit_id, name, quantity, unit, value_rupiah)
+      SELECT visit_row.id, i.name, i.quantity, i.unit, i."valueRupiah"
+        FROM visit_row,
+             jsonb_to_recordset(${JSON.stringify(report.items)}::jsonb)
+               AS i(name text, quantity numeric, unit text, "valueRupiah" int)
+    )${photoInsert}${followUpUpdates}, audit_row AS (
+      ${auditInsertSql({ actorId: actor.id, action: "visit.create", entityType: "visit", changes: { periodKey: report.periodKey } }, Prisma.sql`visit_row`)}
+    )
+    SELECT id FROM visit_row`;
+  return row.id;
+}
+
+/** The same key again: a retry of the stored report (nothing changes), or an edit of it. */
+async function resubmitVisit(
+  actor: Actor,
+  report: VisitReport,
+  visitId: string,
+  window: PeriodWindow,
+  checklist: StoredChecklist,
+  photoRecord: PhotoRecord | null,
+  plan: FollowUpPlan,
+): Promise<SubmitVisitResult> {
+  if (window.isLate) return { visitId, created: false, updated: false, followUpsRaised: 0 };
+  return db.$transaction(async (tx) => {
+    const stored = await tx.visit.findUniqueOrThrow({ where: { id: visitId }, select: storedVisitSelect });
+    const photoChanged = photoRecord !== null && photoRecord.sha256 !== stored.photo?.sha256;
+    if (!photoChanged && contentOf(stored) === contentOfReport(report, checklist))
+      return { visitId, created: false, updated: false, followUpsRaised: 0 };
+    const items = report.items.map((i) => ({ ...i, quantity: new Prisma.Decimal(i.quantity) }));
+    await tx.visitItem.deleteMany({ where: { visitId } });
+    await tx.visit.update({
+      where: { id: visitId },
+      data: {
+        visitDate: new Date(`${report.visitDate}T00:00:00Z`),
+        isLate: window.isLate,
+        delivered: report.delivered,
+        notDeliveredReason: report.delivered ? null : report.notDeliveredReason,
+        checklist: checklist as unknown as Prisma.InputJsonValue,
+        houseLivable: checklist.house?.livable ?? null,
+        notes: report.notes,
+        latitude: report.location?.latitude ?? null,
+        longitude: report.location?.longitude ?? null,
+        gpsAccuracyMeters: report.location?.accuracyMeters ?? null,
+        items: { create: items },
+      },
+    });
+    if (photoRecord)
+      await tx.visitPhoto.upsert({
+        where: { visitId },
+        create: { visitId, ...photoRecord },
+        update: photoRecord,
+      });
+    const raised = await raiseFollowUps(tx, plan.toCreate, report.householdId, visitId, actor);
+    const updates = followUpUpdateCtes(plan, Prisma.sql`${visitId}::uuid`);
+    if (updates.length > 0) await tx.$executeRaw`WITH ${Prisma.join(updates, ", ")} SELECT 1`;
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "visit.update",
+        entityType: "visit",
+        entityId: visitId,
+        changes: {
+          before: stored.checklist as Prisma.InputJsonValue,
+          after: checklist as unknown as Prisma.InputJsonValue,
+        },
+      },
+      tx,
+    );
+    return { visitId, created: false, updated: true, followUpsRaised: raised };
+  });
+}
+
+/** What a report changes in the family's follow-ups (src/lib/follow-up-rules.ts). */
+type FollowUpPlan = {
+  /** New problems without an open follow-up of their type: open one each. */
+  toCreate: Problem[];
+  /** Open ones whose problem this report no longer shows: mark cleared by this report. */
+  clear: string[];
+  /** Open ones marked cleared earlier whose problem shows again: unmark. */
+  reflag: string[];
+};
+
+function followUpPlan(
   household: HouseholdForSubmit,
   checklist: StoredChecklist,
   visitDate: string,
-  visitId: string,
-  actor: Actor,
-): Promise<number> {
-  const problems = problemsIn(
-    checklist,
-    {
-      desil: household.desil,
-      category: household.category,
-      members: household.members.map((m) => ({ id: m.id, name: m.name, birthDate: m.birthDate })),
-    },
-    visitDate,
-  );
-  const open = await tx.followUp.findMany({
-    where: { householdId: household.id, status: { in: ["OPEN", "IN_PROGRESS"] } },
-    select: { id: true, type: true, clearedAt: true },
-  });
+  open: OpenFollowUpRow[],
+): FollowUpPlan {
+  const problems = problemsIn(checklist, household, visitDate);
   // Answers not observed (the family moved or was not found) neither clear nor confirm anything.
   const { toCreate, stillOpen, noLongerSeen } = reconcileFollowUps(
     problems,
     open,
     observedFollowUpTypes(checklist),
   );
-  const opdIds = await opdIdsByCode(tx, toCreate);
+  return {
+    toCreate,
+    clear: noLongerSeen.filter((f) => f.clearedAt === null).map((f) => f.id),
+    reflag: stillOpen.filter((f) => f.clearedAt !== null).map((f) => f.id),
+  };
+}
+
+/**
+ * The follow-ups this report clears (open ones whose problem it no longer shows: marked cleared by
+ * the report) and re-flags (marked cleared earlier, showing again), as data-modifying CTEs for a
+ * WITH list; `visitId` is an SQL expression for the report's id.
+ */
+function followUpUpdateCtes(plan: FollowUpPlan, visitId: Prisma.Sql): Prisma.Sql[] {
+  const ctes: Prisma.Sql[] = [];
+  if (plan.clear.length > 0)
+    ctes.push(Prisma.sql`cleared_follow_ups AS (
+      UPDATE follow_up SET cleared_by_visit_id = ${visitId}, cleared_at = now(), updated_at = now()
+       WHERE id = ANY(${plan.clear}::uuid[]) AND cleared_at IS NULL)`);
+  if (plan.reflag.length > 0)
+    ctes.push(Prisma.sql`reflagged_follow_ups AS (
+      UPDATE follow_up SET cleared_by_visit_id = NULL, cleared_at = NULL, updated_at = now()
+       WHERE id = ANY(${plan.reflag}::uuid[]))`);
+  return ctes;
+}
+
+/**
+ * Opens a follow-up for each new problem (never a second open one of a type: the partial unique
+ * index backs this up), with its first event. Returns how many were opened.
+ */
+async function raiseFollowUps(
+  tx: Prisma.TransactionClient,
+  problems: Problem[],
+  householdId: string,
+  visitId: string,
+  actor: Actor,
+): Promise<number> {
+  const opdIds = await opdIdsByCode(tx, problems);
   let raised = 0;
-  for (const problem of toCreate) {
+  for (const problem of problems) {
     const targetOpdId = opdIds.get(FOLLOW_UP_TARGET_OPD[problem.type]);
     if (targetOpdId === undefined)
       throw new Error(`OPD ${FOLLOW_UP_TARGET_OPD[problem.type]} missing from reference data`);
     // ON CONFLICT DO NOTHING: a concurrent report of another period may have opened it already.
     const inserted = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO follow_up (id, household_id, member_id, raised_by_visit_id, type, target_opd_id, status, detail, updated_at)
-      VALUES (gen_random_uuid(), ${household.id}::uuid, ${problem.memberId}::uuid, ${visitId}::uuid,
-              ${problem.type}::"FollowUpType", ${targetOpdId}, 'OPEN', ${problem.detail}, now())
-      ON CONFLICT DO NOTHING RETURNING id`;
-    const created = inserted[0];
-    if (!created) continue;
-    raised++;
-    await tx.followUpEvent.create({
-      data: {
-        followUpId: created.id,
-        actorId: actor.id,
-        fromStatus: null,
-        toStatus: "OPEN",
-        toOpdId: targetOpdId,
-        note: "Dibuat otomatis dari laporan kunjungan.",
-      },
-    });
+      WITH created AS (
+        INSERT INTO follow_up (id, household_id, member_id, raised_by_visit_id, type, target_opd_id, status, detail, updated_at)
+        VALUES (gen_random_uuid(), ${householdId}::uuid, ${problem.memberId}::uuid, ${visitId}::uuid,
+                ${problem.type}::"FollowUpType", ${targetOpdId}, 'OPEN', ${problem.detail}, now())
+        ON CONFLICT DO NOTHING RETURNING id
+      ), event AS (
+        INSERT INTO follow_up_event (follow_up_id, actor_id, from_status, to_status, to_opd_id, note)
+        SELECT id, ${actor.id}::uuid, NULL, 'OPEN', ${targetOpdId}, 'Dibuat otomatis dari laporan kunjungan.'
+          FROM created
+      )
+      SELECT id FROM created`;
+    if (inserted.length > 0) raised++;
   }
-  const goneIds = noLongerSeen.map((f) => f.id);
-  if (goneIds.length > 0)
-    await tx.followUp.updateMany({
-      where: { id: { in: goneIds }, clearedAt: null },
-      data: { clearedByVisitId: visitId, clearedAt: new Date() },
-    });
-  const seenAgain = stillOpen.filter((f) => open.find((o) => o.id === f.id)?.clearedAt).map((f) => f.id);
-  if (seenAgain.length > 0)
-    await tx.followUp.updateMany({
-      where: { id: { in: seenAgain } },
-      data: { clearedByVisitId: null, clearedAt: null },
-    });
   return raised;
 }
 

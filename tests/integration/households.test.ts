@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { getHousehold, listMyFamilies } from "@/server/households";
+import { householdScope, householdScopeSql } from "@/server/policy";
 import type { Actor } from "@/lib/permissions";
 import { periodKeyOf } from "@/lib/period";
 import {
@@ -142,5 +143,35 @@ describe("getHousehold", () => {
 
   it("never gives leaders an individual family", async () => {
     await expect(getHousehold(leader, familyOfA)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("householdScopeSql", () => {
+  it("selects exactly the families householdScope selects, for every role", async () => {
+    // An ended assignment must not count for its former ASN or their OPD.
+    const ended = (await createHousehold({ headName: "Pindah Pengasuh", desaCode: "35.10.09.2002" })).id;
+    await assign(ended, asnA.id, admin.id);
+    await db.assignment.updateMany({ where: { householdId: ended }, data: { endedAt: new Date() } });
+    const noOpdSupervisor = { ...supervisorOther, opdId: null };
+    const actors = [asnA, asnB, admin, leader, supervisorOfA, supervisorOther, camatGenteng, noOpdSupervisor];
+    for (const actor of actors) {
+      const viaPrisma = await db.household.findMany({
+        where: householdScope(actor),
+        select: { id: true },
+        orderBy: { id: "asc" },
+      });
+      const viaSql = await db.$queryRaw<{ id: string }[]>`
+        SELECT h.id FROM household h WHERE ${householdScopeSql(actor)} ORDER BY h.id`;
+      expect(
+        viaSql.map((r) => r.id),
+        actor.role,
+      ).toEqual(viaPrisma.map((r) => r.id));
+    }
+    // The check is not vacuous: the roles see different, non-empty sets.
+    const sizes = await Promise.all(
+      [asnA, admin, camatGenteng].map((actor) => db.household.count({ where: householdScope(actor) })),
+    );
+    expect(new Set(sizes).size).toBe(3);
+    expect(Math.min(...sizes)).toBeGreaterThan(0);
   });
 });

@@ -56,6 +56,41 @@ async function statementsOf(call: () => Promise<unknown>): Promise<number> {
   }
 }
 
+type Item = { name: string; quantity: number; unit: string; valueRupiah: number };
+
+/** A report that shows no problem (every member healthy, children in school, a livable house). */
+function quietReport(
+  householdId: string,
+  members: { id: string }[],
+  periodKey: string,
+  items: Item[] = [{ name: "Telur", quantity: 1, unit: "kg", valueRupiah: 25_000 }],
+) {
+  return {
+    householdId,
+    periodKey,
+    idempotencyKey: dal.factories.newIdempotencyKey(),
+    visitDate: periodKey === "2026-W47" ? "2026-11-20" : "2026-11-25",
+    delivered: true,
+    items,
+    notDeliveredReason: null,
+    livingAlone: { anyoneAlone: false, hasCaregiver: null },
+    members: members.map((m, index) => ({
+      memberId: m.id,
+      presence: "PRESENT" as const,
+      health: "HEALTHY" as const,
+      chronicDisease: null,
+      disability: null,
+      jkn: "PBI" as const,
+      school: index === 0 ? null : ("ENROLLED" as const),
+    })),
+    aid: ["PKH"],
+    house: { floor: 2, wall: 1, roof: 2, drinkingWater: 4, sanitation: 1, electricity: 1, floorAreaM2: null },
+    changes: { familyMoved: false, familyNotFound: false, newMember: false },
+    notes: null,
+    location: null,
+  };
+}
+
 type World = { asn: Actor; admin: Actor; leader: Actor; supervisor: Actor; familyId: string };
 
 /** One ASN with `families` families, each with a report, a follow-up and 3 members. */
@@ -73,43 +108,7 @@ async function world(families: number): Promise<World> {
       orderBy: { birthDate: "asc" },
     });
     // A real report of the previous week (late window still open), as the app stores it.
-    await dal.visits.submitVisit(
-      f.actorFor(asnUser),
-      {
-        householdId: h.id,
-        periodKey: "2026-W47",
-        idempotencyKey: f.newIdempotencyKey(),
-        visitDate: "2026-11-20",
-        delivered: true,
-        items: [{ name: "Telur", quantity: 1, unit: "kg", valueRupiah: 25_000 }],
-        notDeliveredReason: null,
-        livingAlone: { anyoneAlone: false, hasCaregiver: null },
-        members: members.map((m, index) => ({
-          memberId: m.id,
-          presence: "PRESENT" as const,
-          health: "HEALTHY" as const,
-          chronicDisease: null,
-          disability: null,
-          jkn: "PBI" as const,
-          school: index === 0 ? null : ("ENROLLED" as const),
-        })),
-        aid: ["PKH"],
-        house: {
-          floor: 2,
-          wall: 1,
-          roof: 2,
-          drinkingWater: 4,
-          sanitation: 1,
-          electricity: 1,
-          floorAreaM2: null,
-        },
-        changes: { familyMoved: false, familyNotFound: false, newMember: false },
-        notes: null,
-        location: null,
-      },
-      null,
-      NOW,
-    );
+    await dal.visits.submitVisit(f.actorFor(asnUser), quietReport(h.id, members, "2026-W47"), null, NOW);
     await f.createFollowUp(h.id, opd.id);
     ids.push(h.id);
   }
@@ -162,5 +161,54 @@ describe("statements per hot page do not grow with the rows shown (no N+1)", () 
       expect(small, `${name}: recorded nothing`).toBeGreaterThan(0);
       expect(large, `${name}: ${small} statements for 2 families, ${large} for 12`).toBe(small);
     }
+  });
+});
+
+describe("visit submission, the write hot path (docs/performance.md)", () => {
+  it("stores a new report in two statements, one read and one write, whatever its size", async () => {
+    const f = dal.factories;
+    await f.resetDatabase();
+    const opd = await f.createOpd();
+    const asnUser = await f.createUser("ASN", { opdId: opd.id });
+    const counts: number[] = [];
+    for (const [memberCount, itemCount] of [
+      [2, 1],
+      [7, 4],
+    ] as const) {
+      const h = await f.createHousehold({ desaCode: "35.10.09.2001" }, memberCount);
+      await f.assign(h.id, asnUser.id);
+      // An open follow-up this report clears (a child in school again): cleared in the same statement.
+      await f.createFollowUp(h.id, opd.id);
+      const members = await dal.db.db.householdMember.findMany({
+        where: { householdId: h.id },
+        orderBy: { birthDate: "asc" },
+      });
+      const items = Array.from({ length: itemCount }, (_, i) => ({
+        name: `Barang ${i + 1}`,
+        quantity: 1,
+        unit: "paket",
+        valueRupiah: 10_000,
+      }));
+      pool.recording = [];
+      try {
+        const result = await dal.visits.submitVisit(
+          f.actorFor(asnUser),
+          quietReport(h.id, members, PERIOD, items),
+          null,
+          NOW,
+        );
+        expect(result.created).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 20)); // recorded on completion
+        counts.push(pool.recording.length);
+      } finally {
+        pool.recording = null;
+      }
+      const stored = await dal.db.db.visit.findFirstOrThrow({
+        where: { householdId: h.id, periodKey: PERIOD },
+        select: { id: true, _count: { select: { items: true, followUpsCleared: true } } },
+      });
+      expect(stored._count).toEqual({ items: itemCount, followUpsCleared: 1 });
+    }
+    expect(counts).toEqual([2, 2]);
   });
 });

@@ -1,4 +1,3 @@
-import { revalidatePath } from "next/cache";
 import { fieldErrorsOf } from "@/lib/action-result";
 import { visitReportSchema } from "@/schemas/visit";
 import { isAppError, type AppErrorCode } from "@/server/errors";
@@ -75,8 +74,9 @@ export async function POST(request: Request) {
     );
 
   try {
+    // No revalidatePath here: every /asn page is rendered per request (nothing cached on the
+    // server), and a route handler's revalidation does not reach a browser's router cache anyway.
     const result = await submitVisit(actor, parsed.data, null);
-    revalidatePath("/asn", "layout");
     return result.created
       ? reply({ visitId: result.visitId, created: true }, 201)
       : reply({ visitId: result.visitId, created: false, updated: result.updated }, 200);
