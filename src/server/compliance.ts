@@ -35,11 +35,11 @@ import { db } from "./db";
 // (A family's reported flag and kecamatan do not depend on the ASN, so DISTINCT (household, …)
 // rows are distinct families; a hash DISTINCT avoids count(DISTINCT)'s sort.)
 //
-// Scale (200,000 families, 12,000 ASN, millions of visits): the staff set comes first (scoped on
-// app_user), assignments join it (assignment(asn_id, ended_at) for a scoped set; one sequential
-// pass over assignment for the whole kabupaten), the period's visits come from the unique
-// (household_id, period_key) index or visit(period_key), and "last report" is one backward probe
-// per ASN on visit(asn_id, period_key).
+// Scale (200,000 families, 12,000 ASN, millions of visits): the due pairs of a period and whether
+// each was reported come from the compliance_due cache (ensureComplianceDue; the join of
+// assignments, families and reports is done once per period, not per page view), the staff set is
+// scoped on app_user and joins it, and "last report" is one backward probe per ASN on
+// visit(asn_id, period_key).
 
 export const COMPLIANCE_PAGE_SIZE = 50;
 
@@ -108,7 +108,45 @@ export async function resolveCompliancePeriod(
   };
 }
 
-/** The CTEs shared by every compliance query: staff in scope, due pairs and their status. */
+/**
+ * Makes sure the period's due pairs are in compliance_due: computed once per period (one pass over
+ * the assignments, families and the period's reports, well under a second at kabupaten scale) and
+ * kept until a trigger forgets them because an assignment touching the period or a family's status
+ * or kecamatan changed; reports filed later set `reported` by trigger (migration
+ * 20261129082522_compliance_due_cache, docs/decisions/015). A no-op when they are current: one
+ * indexed read. Computed under the exclusive advisory lock its writers take shared.
+ */
+async function ensureComplianceDue(period: CompliancePeriod): Promise<void> {
+  const current = { where: { periodKey: period.key }, select: { periodKey: true } } as const;
+  if (await db.compliancePeriod.findUnique(current)) return;
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('period_coverage'))`;
+      // Another request may have computed it while this one waited for the lock.
+      if (await tx.compliancePeriod.findUnique(current)) return;
+      await tx.complianceDue.deleteMany({ where: { periodKey: period.key } });
+      // DISTINCT: a family assigned twice to the same ASN within the period is one pair. From here
+      // on, triggers on visit keep `reported` current.
+      await tx.$executeRaw`
+        INSERT INTO compliance_due (period_key, household_id, asn_id, kecamatan_code, active, reported)
+        SELECT DISTINCT ${period.key}, a.household_id, a.asn_id, h.kecamatan_code, h.status = 'ACTIVE',
+               EXISTS (SELECT 1 FROM visit v WHERE v.household_id = a.household_id AND v.period_key = ${period.key})
+          FROM assignment a
+          JOIN household h ON h.id = a.household_id
+         WHERE a.started_at < ${period.end}::timestamptz
+           AND (a.ended_at IS NULL OR a.ended_at > ${period.start}::timestamptz)`;
+      await tx.compliancePeriod.create({
+        data: { periodKey: period.key, periodStart: period.start, periodEnd: period.end },
+      });
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/**
+ * The CTEs shared by every compliance query: staff in scope, due pairs and their status. The due
+ * pairs come from compliance_due: the caller runs ensureComplianceDue(period) first.
+ */
 function dueCtes(actor: Actor, period: CompliancePeriod): Prisma.Sql {
   return Prisma.sql`
     staff AS (
@@ -116,19 +154,11 @@ function dueCtes(actor: Actor, period: CompliancePeriod): Prisma.Sql {
       FROM app_user u
       WHERE ${staffScopeSql(actor)}
     ),
-    due AS (
-      SELECT DISTINCT a.asn_id, a.household_id
-      FROM assignment a
-      JOIN staff s ON s.id = a.asn_id
-      WHERE a.started_at < ${period.end}::timestamptz
-        AND (a.ended_at IS NULL OR a.ended_at > ${period.start}::timestamptz)
-    ),
     due_status AS (
-      SELECT d.asn_id, d.household_id, h.kecamatan_code, (v.household_id IS NOT NULL) AS reported
-      FROM due d
-      JOIN household h ON h.id = d.household_id
-      LEFT JOIN visit v ON v.household_id = d.household_id AND v.period_key = ${period.key}
-      WHERE h.status = 'ACTIVE' OR v.household_id IS NOT NULL
+      SELECT d.asn_id, d.household_id, d.kecamatan_code, d.reported
+      FROM compliance_due d
+      JOIN staff s ON s.id = d.asn_id
+      WHERE d.period_key = ${period.key} AND (d.active OR d.reported)
     ),
     per_asn AS (
       SELECT asn_id, count(*)::int AS due, (count(*) FILTER (WHERE reported))::int AS reported
@@ -246,6 +276,7 @@ export async function listAsnCompliance(
   options: AsnListOptions = {},
 ): Promise<AsnComplianceList> {
   requireComplianceRole(actor);
+  await ensureComplianceDue(period);
   const { sql, page } = asnPageSql(period, options);
   const [row] = await db.$queryRaw<[{ rows: AsnComplianceSqlRow[] | null; total: number }]>`
     WITH ${dueCtes(actor, period)},
@@ -339,6 +370,7 @@ export async function getComplianceSummary(
   period: CompliancePeriod,
 ): Promise<ComplianceSummary> {
   requireComplianceRole(actor);
+  await ensureComplianceDue(period);
   const [row] = await db.$queryRaw<[SummarySqlRow]>`
     WITH ${dueCtes(actor, period)}, ${summaryCte}
     SELECT ${summaryColumns}`;
@@ -355,6 +387,7 @@ export async function getComplianceOverview(
   options: AsnListOptions = {},
 ): Promise<{ summary: ComplianceSummary; list: AsnComplianceList }> {
   requireComplianceRole(actor);
+  await ensureComplianceDue(period);
   const { sql, page } = asnPageSql(period, options);
   const [row] = await db.$queryRaw<[SummarySqlRow & { rows: AsnComplianceSqlRow[] | null; total: number }]>`
     WITH ${dueCtes(actor, period)}, ${summaryCte},

@@ -342,3 +342,80 @@ describe("resolveCompliancePeriod", () => {
     expect(choices).toHaveLength(12);
   });
 });
+
+// Last: this block changes the fixture.
+describe("the due-pairs cache (compliance_due, docs/decisions/015)", () => {
+  const PERIODS = [0, 1, 2];
+
+  async function warm(): Promise<void> {
+    for (const i of PERIODS) await getComplianceOverview(admin, await periodOf(i), { page: null });
+  }
+
+  /** Each period's overview from the (warm) cache equals a fresh computation and the independent count. */
+  async function expectCurrent(label: string): Promise<void> {
+    const periods = await Promise.all(PERIODS.map((i) => periodOf(i)));
+    const cached = [];
+    for (const period of periods) cached.push(await getComplianceOverview(admin, period, { page: null }));
+    await db.compliancePeriod.deleteMany({});
+    for (const [index, period] of periods.entries()) {
+      const fresh = await getComplianceOverview(admin, period, { page: null });
+      expect(cached[index], `${label}: ${period.key} from the cache vs computed afresh`).toEqual(fresh);
+      const expected = await independentCounts(PERIODS[index]!);
+      for (const row of fresh.list.rows)
+        expect({ due: row.due, reported: row.reported }, `${label}: ${period.key} ${row.name}`).toEqual(
+          expected.get(row.id) ?? { due: 0, reported: 0 },
+        );
+    }
+  }
+
+  it("is forgotten when assignments or families change, and is reused otherwise", async () => {
+    await db.compliancePeriod.deleteMany({}); // periods other tests viewed
+    await warm();
+    expect(await db.compliancePeriod.count()).toBe(PERIODS.length);
+    const before = await db.complianceDue.count();
+
+    // Reports keep the cache: their triggers mark the pairs of their family and period.
+    const filed = await createVisit(ids.h2!, ids.a1!, key(0));
+    expect(await db.compliancePeriod.count()).toBe(PERIODS.length);
+    await expectCurrent("a report filed");
+    await warm();
+    await db.visit.update({ where: { id: filed.id }, data: { periodKey: key(2) } });
+    await expectCurrent("a report moved to another period");
+    await warm();
+    await db.visit.delete({ where: { id: filed.id } });
+    expect(await db.compliancePeriod.count()).toBe(PERIODS.length);
+    await expectCurrent("a report deleted");
+    await warm();
+
+    const newFamily = await createHousehold({ desaCode: "35.10.09.2001" });
+    const started = await assignment(newFamily.id, ids.a2!, new Date(now.getTime() - 60_000));
+    await expectCurrent("an assignment started now");
+    await warm();
+    await db.assignment.update({
+      where: { id: started.id },
+      data: { startedAt: new Date(periodRange(key(2)).start.getTime() + DAY) },
+    });
+    await expectCurrent("an assignment moved back two periods");
+    await warm();
+    await db.assignment.delete({ where: { id: started.id } });
+    await expectCurrent("an assignment removed");
+    await warm();
+    await db.household.update({ where: { id: ids.h2! }, data: { status: "GRADUATED" } });
+    await expectCurrent("a family graduated");
+    await warm();
+    const k2Desa = await db.region.findFirstOrThrow({ where: { level: "DESA", parentCode: K2 } });
+    await db.household.update({
+      where: { id: ids.h3! },
+      data: { desaCode: k2Desa.code, kecamatanCode: K2 },
+    });
+    await expectCurrent("a family moved to another kecamatan");
+    const overview = await getComplianceOverview(admin, await periodOf(0), { page: null });
+    expect(overview.summary.byKecamatan.find((k) => k.code === K2)?.due).toBeGreaterThan(0);
+
+    // An unrelated change (a family's address) keeps the cache.
+    await warm();
+    await db.household.update({ where: { id: ids.h1! }, data: { street: "Jl. Baru 1" } });
+    expect(await db.compliancePeriod.count()).toBe(PERIODS.length);
+    expect(before).toBeGreaterThan(0);
+  });
+});
