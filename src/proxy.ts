@@ -76,10 +76,10 @@ export const config = {
   // Every page and API route, signed in or not, so each response carries the CSP. Excluded: Next's
   // static files and public assets (headers from next.config.ts), import uploads
   // (api/admin/imports: a proxy buffers request bodies and cuts them at 10 MB) and the visit API
-  // (api/visits: the machine clients' hot path, where the proxy's work was a tenth of a request's
-  // cost; docs/decisions/014). Those route handlers check the session themselves (401/404 JSON)
-  // and return JSON or images only.
+  // (exactly /api/visits: the machine clients' hot path, where the proxy's work was a tenth of a
+  // request's cost; docs/decisions/014; the photo route below it keeps the proxy's headers). Those
+  // route handlers check the session themselves (401/404 JSON) and return JSON only.
   matcher: [
-    "/((?!api/admin/imports|api/visits|_next/static|_next/image|favicon.ico|favicon.svg|icons/|manifest.webmanifest|serwist/|robots.txt).*)",
+    "/((?!api/admin/imports|api/visits$|_next/static|_next/image|favicon.ico|favicon.svg|icons/|manifest.webmanifest|serwist/|robots.txt).*)",
   ],
 };
