@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { secondsAfter } from "@/lib/dates";
 import { serverEnv } from "@/lib/env";
 import type { Actor, Role } from "@/lib/permissions";
-import { db } from "./db";
+import { db, PREPARED } from "./db";
 
 // Server-side session rows (docs/decisions/012). next-auth's JWT cookie carries the row's id; the
 // token alone is never enough: the row must exist (sign-out deletes it), must have been used
@@ -92,7 +92,7 @@ export async function actorForSession(
   if (!UUID.test(claims.sessionId) || !UUID.test(claims.userId)) return null;
   const idleSince = secondsAfter(now, -policy.idleTimeoutSeconds);
   const touchBefore = secondsAfter(now, -SESSION_TOUCH_INTERVAL_SECONDS);
-  const [row] = await client.$queryRaw<ActorRow[]>`
+  const [row] = await client.$queryRaw<ActorRow[]>`${PREPARED}
     WITH touched AS (
       UPDATE user_session SET last_seen_at = ${now}::timestamptz
        WHERE id = ${claims.sessionId}::uuid AND user_id = ${claims.userId}::uuid

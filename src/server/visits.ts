@@ -27,7 +27,7 @@ import {
   programmeSettingsJsonSql,
   type ProgrammeSettingsDto,
 } from "./settings";
-import { db } from "./db";
+import { db, PREPARED } from "./db";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -334,7 +334,7 @@ type SubmitContextRow = {
  * under the same idempotency key, and the family's open follow-ups.
  */
 async function submitContext(actor: Actor, report: VisitReport): Promise<SubmitContext> {
-  const [row] = await db.$queryRaw<[SubmitContextRow]>`
+  const [row] = await db.$queryRaw<[SubmitContextRow]>`${PREPARED}
     SELECT
       (SELECT json_build_object(
                 'id', h.id, 'desil', h.desil, 'category', h.category,
@@ -541,7 +541,7 @@ async function insertVisit(
     : Prisma.empty;
   const updates = followUpUpdateCtes(plan, Prisma.sql`(SELECT id FROM visit_row)`);
   const followUpUpdates = updates.length > 0 ? Prisma.sql`, ${Prisma.join(updates, ", ")}` : Prisma.empty;
-  const [row] = await client.$queryRaw<[{ id: string }]>`
+  const [row] = await client.$queryRaw<[{ id: string }]>`${PREPARED}
     WITH visit_row AS (
       INSERT INTO visit (household_id, asn_id, period_key, visit_date, is_late, delivered, not_delivered_reason,
                          checklist, house_livable, notes, latitude, longitude, gps_accuracy_meters,
