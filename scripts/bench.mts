@@ -35,9 +35,10 @@ import { firstLoadJs } from "./bench/bundle.ts";
 import { FIRST_LOAD_JS_BUDGET_BYTES, kB, measureFirstLoadJs } from "./bench/page-weight.ts";
 import { Session, waitForServer } from "./bench/http.ts";
 import { RecordingPool, replay, waves, type Recorded } from "./bench/recording-pool.ts";
+import { postmasterPid, processTreeCpuSeconds } from "./bench/cpu.ts";
 import { rawSubmit } from "./bench/raw-submit.ts";
 import { measure, stats, type Stats } from "./bench/stats.ts";
-import { ROOT, startScaleDb } from "./scale/db.ts";
+import { ROOT, SCALE_DATA_DIR, startScaleDb } from "./scale/db.ts";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -47,7 +48,8 @@ const option = (name: string, fallback: number) => {
 };
 const N = option("n", 30);
 /** --workers 2: server processes (WEB_CONCURRENCY), one per core by default. */
-const WORKERS = option("workers", availableParallelism());
+const CORES = availableParallelism();
+const WORKERS = option("workers", CORES);
 const WARMUP = option("warmup", 3);
 /** The dashboard takes seconds per request at scale: fewer samples by default. */
 const DASHBOARD_N = option("dashboard-n", N);
@@ -560,6 +562,7 @@ async function loadTest(pool: pg.Pool): Promise<void> {
   acknowledged = 0;
   acknowledgedIds.length = 0;
   let cursor = 0;
+  const cpu = cpuMeter();
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -576,6 +579,7 @@ async function loadTest(pool: pg.Pool): Promise<void> {
     }),
   );
   const seconds = (performance.now() - start) / 1000;
+  const cpuPerReport = cpu.msPer(latencies.length);
   const { rows: stored } = await pool.query<{ n: string }>(
     "SELECT count(*) AS n FROM visit WHERE id = ANY($1::uuid[])",
     [acknowledgedIds],
@@ -589,6 +593,7 @@ async function loadTest(pool: pg.Pool): Promise<void> {
   const rawLatencies: number[] = [];
   let rawCursor = 0;
   const rawPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  const rawCpu = cpuMeter(false);
   const rawStart = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -601,6 +606,7 @@ async function loadTest(pool: pg.Pool): Promise<void> {
     }),
   );
   const rawSeconds = (performance.now() - rawStart) / 1000;
+  const rawCpuPerReport = rawCpu.msPer(rawLatencies.length);
   await rawPool.end();
   const r = stats(rawLatencies);
   const rawThroughput = rawLatencies.length / rawSeconds;
@@ -614,7 +620,14 @@ async function loadTest(pool: pg.Pool): Promise<void> {
     seconds,
     throughput,
     latency: s,
-    raw: { requests: rawLatencies.length, seconds: rawSeconds, throughput: rawThroughput, latency: r },
+    cpuMsPerReport: cpuPerReport,
+    raw: {
+      requests: rawLatencies.length,
+      seconds: rawSeconds,
+      throughput: rawThroughput,
+      latency: r,
+      cpuMsPerReport: rawCpuPerReport,
+    },
   };
   const pass = throughput >= 200 && s.p99 <= 500 && errors === 0 && Number(stored[0]?.n) === acknowledged;
   rows.push({
@@ -628,8 +641,53 @@ async function loadTest(pool: pg.Pool): Promise<void> {
     pass,
     note:
       `${throughput.toFixed(0)} laporan/dtk (SQL mentah ${rawThroughput.toFixed(0)}/dtk), p99 ${s.p99.toFixed(0)} ms, ` +
-      `galat ${errors}, diakui ${acknowledged}, tersimpan ${stored[0]?.n}, status ${JSON.stringify(statusCounts)}`,
+      `galat ${errors}, diakui ${acknowledged}, tersimpan ${stored[0]?.n}, status ${JSON.stringify(statusCounts)}; ` +
+      `CPU per laporan: ${describeCpu(cpuPerReport)} (SQL mentah: ${describeCpu(rawCpuPerReport)})`,
   });
+}
+
+type CpuSplit = { server: number | null; postgres: number | null; loadGenerator: number };
+
+/**
+ * CPU used from now on by the server processes, PostgreSQL (when it runs on this machine) and this
+ * process (the load generator), per request. What the shared cores' neighbours take is not in it.
+ */
+function cpuMeter(withServer = true): { msPer: (requests: number) => CpuSplit } {
+  const pgPid = postmasterPid(SCALE_DATA_DIR, Number(new URL(db.url).port || 5432));
+  const serverPid = withServer ? (server?.pid ?? null) : null;
+  const roots = () => processTreeCpuSeconds({ server: serverPid, postgres: pgPid });
+  const before = roots();
+  const selfBefore = process.cpuUsage();
+  return {
+    msPer(requests) {
+      const after = roots();
+      const self = process.cpuUsage(selfBefore);
+      const per = (name: string) => {
+        const a = after[name];
+        const b = before[name];
+        return a != null && b != null ? ((a - b) * 1000) / requests : null;
+      };
+      return {
+        server: per("server"),
+        postgres: per("postgres"),
+        loadGenerator: (self.user + self.system) / 1000 / requests,
+      };
+    },
+  };
+}
+
+/** "server 4.1 ms, PostgreSQL 2.9 ms, pembangkit beban 0.6 ms = 7.6 ms (2 inti penuh: 263/dtk)" */
+function describeCpu(split: CpuSplit): string {
+  const parts = [
+    ...(split.server != null ? [`server ${split.server.toFixed(1)} ms`] : []),
+    split.postgres != null
+      ? `PostgreSQL ${split.postgres.toFixed(1)} ms`
+      : "PostgreSQL tidak terukur (server lain)",
+    `pembangkit beban ${split.loadGenerator.toFixed(1)} ms`,
+  ];
+  if (split.postgres == null) return parts.join(", ");
+  const total = (split.server ?? 0) + split.postgres + split.loadGenerator;
+  return `${parts.join(", ")} = ${total.toFixed(1)} ms (${CORES} inti penuh: ${((CORES * 1000) / total).toFixed(0)}/dtk)`;
 }
 
 async function importCheck(): Promise<void> {
