@@ -34,6 +34,21 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Development only: lets parallel builds (e.g. several e2e runs) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // `server-only` is the empty marker in every server bundle and the throwing one in the browser,
+  // as Next's webpack build does (create-compiler-aliases.ts). Turbopack does this only for App
+  // Router code: the one Pages API route (src/pages/api/visits.ts, decision 017) loaded the package
+  // as an external with the throwing entry. Bundling it lets the alias apply. A client component
+  // importing server code still fails the build ("'server-only' cannot be imported from a Client
+  // Component module"; checked with a throw-away page).
+  transpilePackages: ["server-only"],
+  turbopack: {
+    resolveAlias: {
+      "server-only": {
+        browser: "next/dist/compiled/server-only/index",
+        default: "next/dist/compiled/server-only/empty",
+      },
+    },
+  },
   experimental: {
     // A visit report may carry a photo of up to 1 MiB (MAX_PHOTO_BYTES) plus the report itself;
     // Next's default 1 MB limit refused such a request with a server error before the action's own

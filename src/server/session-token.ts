@@ -59,10 +59,19 @@ export function sessionCookieName(siteUrl: string | undefined): string {
   return siteUrl?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
-type CookieReader = {
+export type CookieReader = {
   get(name: string): { value: string } | undefined;
   getAll(): { name: string; value: string }[];
 };
+
+/** A Pages API request's parsed cookies (`req.cookies`) as a CookieReader. */
+export function cookieReaderOf(cookies: Partial<Record<string, string>>): CookieReader {
+  return {
+    get: (name) => (cookies[name] === undefined ? undefined : { value: cookies[name] }),
+    getAll: () =>
+      Object.entries(cookies).flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }])),
+  };
+}
 
 /**
  * The token in a request's cookies. next-auth splits a token over 4 kB into `<name>.0`, `<name>.1`,

@@ -4,19 +4,23 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { serverEnv } from "@/lib/env";
 import type { Actor, Role } from "@/lib/permissions";
-import { decodeSessionToken, sessionClaimsOf, sessionCookieName, sessionTokenFrom } from "./session-token";
+import {
+  decodeSessionToken,
+  sessionClaimsOf,
+  sessionCookieName,
+  sessionTokenFrom,
+  type CookieReader,
+} from "./session-token";
 import { actorForSession } from "./user-sessions";
 
 /**
- * The signed-in actor, or null. The JWT alone is not trusted: its server-side session must still
- * be open (not signed out, not idle past SESSION_IDLE_TIMEOUT_SECONDS, not past
+ * The actor behind a request's cookies, or null. The JWT alone is not trusted: its server-side
+ * session must still be open (not signed out, not idle past SESSION_IDLE_TIMEOUT_SECONDS, not past
  * SESSION_MAX_AGE_SECONDS) and the account is re-read, so a deactivated user or a changed role
- * (token version bumped) loses access at once. One cookie decode and one query, cached per
- * request (docs/decisions/014: no next-auth session round, which re-encrypted the token each time).
+ * (token version bumped) loses access at once. One cookie decode and one query
+ * (docs/decisions/014: no next-auth session round, which re-encrypted the token each time).
  */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  // cookies() first: it marks the render as per-request, so `next build` never gets further.
-  const jar = await cookies();
+export async function actorFromCookies(jar: CookieReader): Promise<Actor | null> {
   const env = serverEnv();
   const token = sessionTokenFrom(jar, sessionCookieName(env.NEXTAUTH_URL));
   if (!token) return null;
@@ -27,6 +31,12 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     return null; // tampered, expired or from another secret: signed out
   }
   return claims ? actorForSession(claims) : null;
+}
+
+/** The signed-in actor of this render, action or route handler, or null; cached per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  // cookies() first: it marks the render as per-request, so `next build` never gets further.
+  return actorFromCookies(await cookies());
 });
 
 /** Where an account with a temporary password is sent until it has chosen its own. */

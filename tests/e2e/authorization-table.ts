@@ -66,7 +66,7 @@ export const ACTION_TABLE = {
 
 export type ActionKey = keyof typeof ACTION_TABLE;
 
-/** Route handlers: the HTTP status each actor gets ("/api/visits POST"; path as in src/app). */
+/** Route handlers: the HTTP status each actor gets ("/api/visits POST"; path as in src/app or src/pages/api). */
 type RouteRow = readonly [number, number, number, number, number, number, number, number];
 
 // prettier-ignore

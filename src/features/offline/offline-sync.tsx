@@ -19,7 +19,8 @@ type Submit = (
  * `submit` is submitVisitAction, passed in by the layout (features do not import each other).
  */
 export function OfflineSync({ userId, submit }: { userId: string; submit: Submit }) {
-  const pathname = usePathname();
+  // Typed nullable because src/pages exists (one API route); under the App Router it is a path.
+  const pathname = usePathname() ?? "";
 
   useEffect(() => {
     const stop = configureOffline(userId, async (item): Promise<SendResult> => {
@@ -59,7 +60,7 @@ export function OfflineSync({ userId, submit }: { userId: string; submit: Submit
   // (The first page of a visit was a full load, which the worker cached already.)
   const firstPath = useRef(pathname);
   useEffect(() => {
-    if (pathname === firstPath.current) return;
+    if (!pathname || pathname === firstPath.current) return;
     firstPath.current = "";
     void warmUpPages([pathname]);
   }, [pathname]);

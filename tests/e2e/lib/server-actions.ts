@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
@@ -164,8 +164,37 @@ const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "
 
 export type RouteHandler = { key: string; path: string; method: string; file: string };
 
-/** Every src/app/**\/route.ts with each HTTP method it exports: "/api/visits POST". */
+/**
+ * Every route handler with each HTTP method it answers, "/api/visits POST": src/app/**\/route.ts
+ * (the methods it exports) and the Pages API routes in src/pages/api (the methods it accepts).
+ */
 export function listRouteHandlers(): RouteHandler[] {
+  return [...appRouteHandlers(), ...pagesApiRoutes()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+/** src/pages/api/<path>.ts: the methods come from its `req.method !== "POST"` check. */
+function pagesApiRoutes(): RouteHandler[] {
+  const apiDir = path.join(root, "src/pages/api");
+  if (!existsSync(apiDir)) return [];
+  const files = (readdirSync(apiDir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".ts"))
+    .sort();
+  return files.flatMap((file) => {
+    const source = readFileSync(path.join(apiDir, file), "utf8");
+    const methods = [...source.matchAll(/req\.method !== "([A-Z]+)"/g)].map((m) => m[1]!);
+    if (methods.length === 0)
+      throw new Error(`no accepted method found in src/pages/api/${file}: check req.method against one`);
+    const routePath = `/api/${file.replace(/\.ts$/, "").replace(/(^|\/)index$/, "")}`;
+    return methods.map((method) => ({
+      key: `${routePath} ${method}`,
+      path: routePath,
+      method,
+      file: `src/pages/api/${file}`,
+    }));
+  });
+}
+
+function appRouteHandlers(): RouteHandler[] {
   const appDir = path.join(root, "src/app");
   const files = (readdirSync(appDir, { recursive: true }) as string[])
     .filter((f) => path.basename(f) === "route.ts")
