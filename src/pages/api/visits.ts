@@ -6,8 +6,8 @@ import { actorFromCookies } from "@/server/session";
 import { cookieReaderOf } from "@/server/session-token";
 import { submitVisit } from "@/server/visits";
 
-// POST /api/visits: a visit report as JSON, for clients that are not the form (the offline sync of
-// issue 8, the load benchmark). Same rules as submitVisitAction: the signed-in ASN, the same zod
+// POST /api/visits: a visit report as JSON, for clients that are not the form (API clients, the
+// load benchmark; the phone's offline queue sends the form's server action). Same rules as submitVisitAction: the signed-in ASN, the same zod
 // schema (src/schemas/visit.ts) and the same DAL function (submitVisit), so a retried report with
 // the same idempotency key is stored once. No photo here: a photo goes with the form.
 //
