@@ -98,6 +98,12 @@ test("an ASN posts a report as JSON: 201, a retry is stored once, bad input and 
   expect(garbled.status()).toBe(400);
   expect((await garbled.json()).error).toContain("tidak terbaca");
 
+  // Only POST: another method gets 405 in Indonesian (the route is a Pages API route, decision 017).
+  const wrongMethod = await page.request.get("/api/visits");
+  expect(wrongMethod.status()).toBe(405);
+  expect(wrongMethod.headers()["allow"]).toBe("POST");
+  expect((await wrongMethod.json()).error).toBe("Gunakan metode POST untuk mengirim laporan.");
+
   // Someone else's family: 404, as if it did not exist.
   const othersFamily = await familyIdOf(family.nip, { not: true });
   const foreign = { ...(await reportFor(othersFamily)), idempotencyKey: crypto.randomUUID() };

@@ -2,14 +2,16 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import { fieldErrorsOf } from "@/lib/action-result";
 import { visitReportSchema } from "@/schemas/visit";
 import { isAppError, type AppErrorCode } from "@/server/errors";
+import { log } from "@/server/log";
 import { actorFromCookies } from "@/server/session";
 import { cookieReaderOf } from "@/server/session-token";
 import { submitVisit } from "@/server/visits";
 
 // POST /api/visits: a visit report as JSON, for clients that are not the form (API clients, the
-// load benchmark; the phone's offline queue sends the form's server action). Same rules as submitVisitAction: the signed-in ASN, the same zod
-// schema (src/schemas/visit.ts) and the same DAL function (submitVisit), so a retried report with
-// the same idempotency key is stored once. No photo here: a photo goes with the form.
+// load benchmark; the phone's offline queue sends the form's server action). Same rules as
+// submitVisitAction: the signed-in ASN, the same zod schema (src/schemas/visit.ts) and the same
+// DAL function (submitVisit), so a retried report with the same idempotency key is stored once.
+// No photo here: a photo goes with the form.
 //
 // The one Pages API route (docs/decisions/017): it is the hot write path, and an App Router route
 // handler costs ~2.5 ms more server CPU per request in Next 16.4.
@@ -17,7 +19,7 @@ import { submitVisit } from "@/server/visits";
 //   201 { visitId, created: true }                          stored now
 //   200 { visitId, created: false, updated }                 the same key again (a retry, or an edit)
 //   400 { error, fieldErrors }    401 { error }    403 { error }    404 { error }    405 { error }
-//   409 { error }                 413 { error }    415 { error }
+//   409 { error }                 413 { error }    415 { error }    500 { error } (logged)
 // Messages are Indonesian and never echo NIK/KK.
 
 // The body is read here, with our own size limit and Indonesian messages.
@@ -65,6 +67,18 @@ async function bodyText(req: NextApiRequest): Promise<string | null> {
 }
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse): Promise<void> {
+  try {
+    await handleReport(req, res);
+  } catch (error) {
+    // Logged as instrumentation's onRequestError logs a thrown error (redacted, path only);
+    // rethrowing would answer an API client with Next's English HTML error page.
+    log.error("request failed", { method: req.method, path: "/api/visits", route: "/api/visits", error });
+    if (!res.headersSent)
+      reply(res, { error: "Terjadi kesalahan di server. Laporan belum tersimpan; kirim ulang nanti." }, 500);
+  }
+}
+
+async function handleReport(req: NextApiRequest, res: NextApiResponse): Promise<void> {
   if (req.method !== "POST") {
     res.setHeader("Allow", "POST");
     return reply(res, { error: "Gunakan metode POST untuk mengirim laporan." }, 405);
