@@ -68,13 +68,19 @@ const config = [
               message: "Only src/server (the data-access layer) talks to the database.",
             },
           ],
+          paths: [
+            {
+              name: "next/link",
+              message: "Use Link from @/components/ui/link: links do not prefetch (docs/decisions/018).",
+            },
+          ],
         },
       ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
   {
-    files: ["src/server/**/*.ts"],
+    files: ["src/server/**/*.ts", "src/components/ui/link.tsx"],
     rules: { "no-restricted-imports": "off" },
   },
 ];

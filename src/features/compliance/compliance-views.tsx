@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/lib/dates";
 import { formatCount, formatPercent } from "@/lib/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AREA_INDICATORS, type AreaFigures, type AreaIndicatorKey } from "@/lib/area-indicators";
 import { formatCount } from "@/lib/format";

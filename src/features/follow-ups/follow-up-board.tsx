@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { FOLLOW_UP_LABEL, FOLLOW_UP_TYPES } from "@/lib/follow-up-rules";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { removeQueued, syncNow } from "./offline-client";
 import { statusText } from "./status-text";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import {
   HOUSEHOLD_STATUSES,
   HOUSEHOLD_STATUS_LABEL,

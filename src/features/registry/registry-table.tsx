@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { formatDateShort } from "@/lib/dates";
 import { HOUSEHOLD_STATUS_LABEL, WELFARE_CATEGORY_LABEL } from "@/schemas/household";
@@ -30,7 +30,6 @@ export function RegistryTable({ rows }: { rows: RegistryRow[] }) {
               <Td>
                 <Link
                   href={`/admin/keluarga/${row.id}`}
-                  prefetch={false}
                   className="font-medium text-brand-700 hover:underline"
                 >
                   {row.headName}

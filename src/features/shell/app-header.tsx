@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SignOutButton } from "@/features/auth/sign-out-button";
 import { ConnectionStatus } from "@/features/offline/connection-status";
 import { ROLE_LABEL, type Actor, type Role } from "@/lib/permissions";

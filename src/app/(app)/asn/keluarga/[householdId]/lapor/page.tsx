@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { randomUUID } from "node:crypto";
 import { submitVisitAction } from "@/features/visits/actions";
 import { previewFollowUps } from "@/features/visits/follow-up-preview";
