@@ -31,6 +31,9 @@ let markReady: () => void = () => {};
 const ready = new Promise<void>((resolve) => (markReady = resolve));
 
 function emit(next: Partial<OfflineSnapshot>) {
+  // An empty queue read again is no change: subscribers would re-render for nothing.
+  if (next.items?.length === 0 && snapshot.items.length === 0) next = { ...next, items: snapshot.items };
+  if (Object.entries(next).every(([k, v]) => snapshot[k as keyof OfflineSnapshot] === v)) return;
   snapshot = { ...snapshot, ...next };
   for (const listener of listeners) listener();
 }
@@ -170,6 +173,30 @@ export async function queuedReportFor(householdId: string, periodKey: string): P
 
 export async function removeQueued(key: string): Promise<void> {
   await (await getQueue()).remove(key);
+}
+
+/**
+ * Runs `task` once the page has loaded and the main thread is idle. The service worker's install
+ * and the warm-up's downloads are background work: started at hydration they competed with the
+ * page's own scripts for the phone's CPU and connection (docs/performance.md). Returns a cancel.
+ */
+export function whenPageIdle(task: () => void): () => void {
+  let cancel = () => {};
+  const schedule = () => {
+    if (typeof window.requestIdleCallback === "function") {
+      const handle = window.requestIdleCallback(task, { timeout: 2_000 });
+      cancel = () => window.cancelIdleCallback(handle);
+    } else {
+      const handle = window.setTimeout(task, 500); // Safari before 18: no idle callback
+      cancel = () => window.clearTimeout(handle);
+    }
+  };
+  if (document.readyState === "complete") schedule();
+  else {
+    window.addEventListener("load", schedule, { once: true });
+    cancel = () => window.removeEventListener("load", schedule);
+  }
+  return () => cancel();
 }
 
 /** Asks the service worker to (re)cache these ASN pages and the scripts and styles they use. */

@@ -2,7 +2,15 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { configureOffline, forgetWarmUp, SW_SCOPE, SW_URL, syncNow, warmUpPages } from "./offline-client";
+import {
+  configureOffline,
+  forgetWarmUp,
+  SW_SCOPE,
+  SW_URL,
+  syncNow,
+  warmUpPages,
+  whenPageIdle,
+} from "./offline-client";
 import type { SendResult } from "./sync-queue";
 
 type Submit = (
@@ -14,8 +22,9 @@ type Submit = (
 >;
 
 /**
- * Mounted once on the ASN pages: registers the service worker, sends queued reports on load and
- * whenever the connection returns, and re-caches each page the ASN opens.
+ * Mounted once on the ASN pages: registers the service worker (once the page is idle), sends
+ * queued reports on load and whenever the connection returns, and re-caches each page the ASN
+ * opens.
  * `submit` is submitVisitAction, passed in by the layout (features do not import each other).
  */
 export function OfflineSync({ userId, submit }: { userId: string; submit: Submit }) {
@@ -42,16 +51,19 @@ export function OfflineSync({ userId, submit }: { userId: string; submit: Submit
       if (owner && "caches" in window)
         void caches.keys().then((names) => Promise.all(names.map((n) => caches.delete(n))));
     }
-    if ("serviceWorker" in navigator)
-      navigator.serviceWorker.register(SW_URL, { scope: SW_SCOPE }).catch(() => {
-        // No service worker (unsupported or blocked): the app still works online.
-      });
+    const cancelRegistration = whenPageIdle(() => {
+      if ("serviceWorker" in navigator)
+        navigator.serviceWorker.register(SW_URL, { scope: SW_SCOPE }).catch(() => {
+          // No service worker (unsupported or blocked): the app still works online.
+        });
+    });
     void syncNow();
     const timer = window.setInterval(() => {
       if (navigator.onLine) void syncNow();
     }, 60_000);
     return () => {
       stop();
+      cancelRegistration();
       window.clearInterval(timer);
     };
   }, [userId, submit]);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { rememberWarmUp, WARM_UP_STAMP, warmUpPages } from "./offline-client";
+import { rememberWarmUp, WARM_UP_STAMP, warmUpPages, whenPageIdle } from "./offline-client";
 
 /**
  * On the ASN home, while online: caches the home, and each of THIS ASN's families (page and
@@ -20,14 +20,18 @@ export function WarmUp({ familyIds }: { familyIds: string[] }) {
     const [lastKey, lastAt] = stamp ? [stamp.slice(14), Number(stamp.slice(0, 13))] : ["", 0];
     if (lastKey === key && Date.now() - lastAt < 15 * 60_000) return;
     let tries = 0;
+    let timer = 0;
     // The worker may still be installing on the first visit: try again until it is active.
     const attempt = async () => {
       const sent = await warmUpPages(urls, true);
       if (sent) window.localStorage.setItem(WARM_UP_STAMP, `${Date.now()}:${key}`);
       else if (navigator.onLine && tries++ < 20) timer = window.setTimeout(attempt, 500);
     };
-    let timer = window.setTimeout(attempt, 300);
-    return () => window.clearTimeout(timer);
+    const cancelStart = whenPageIdle(() => void attempt());
+    return () => {
+      cancelStart();
+      window.clearTimeout(timer);
+    };
   }, [key]);
   return null;
 }

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { draftStorageKey } from "@/features/offline/drafts";
 import { queuedReportFor } from "@/features/offline/offline-client";
 import { statusText } from "@/features/offline/status-text";
-import { useOffline } from "@/features/offline/use-offline";
+import { useQueuedReport } from "@/features/offline/use-offline";
 import { isHouseLivable } from "@/lib/livable-house";
 import type { MemberAnswer } from "@/schemas/visit";
 import type { FormMember } from "@/server/visits";
@@ -59,8 +59,7 @@ export function VisitForm({
   const loaded = useRef(false);
   // The offline queue's copy of this report (docs/decisions/007), followed live while it syncs.
   const [queuedKey, setQueuedKey] = useState<string | null>(null);
-  const { items: queuedItems } = useOffline();
-  const queued = queuedKey ? (queuedItems.find((i) => i.key === queuedKey) ?? null) : null;
+  const queued = useQueuedReport(queuedKey);
 
   // Restore, newest first: a draft left by a lost connection or a closed tab, or the report queued
   // on this phone (waiting, or returned by the server with its messages). Same family, same period.
