@@ -408,15 +408,21 @@ try {
       reportDir ? path.join(reportDir, `${label.split(" ")[0]}-${i + 1}.json`) : undefined;
     for (const [label, pathName] of asnPages.filter(([l]) => /beranda|formulir/.test(l))) {
       log(`Lighthouse seluler ${label} (${runs}×) ...`);
-      const results = [];
+      const done: Awaited<ReturnType<typeof lighthouseMobile>>[] = [];
       let failure: string | null = null;
-      for (let i = 0; i < runs && !failure; i++)
-        results.push(
-          await lighthouseMobile(BASE, pathName, pageSession, lighthouseReport(label, i)).catch(
-            (e: Error) => (failure = e.message),
-          ),
+      let failures = 0;
+      // A run Lighthouse itself aborts (e.g. NO_NAVSTART, a trace without the navigation) is run
+      // again, up to 3 times over the series; the note counts them.
+      for (let i = 0; done.length < runs && failures <= 3; i++) {
+        const run = await lighthouseMobile(BASE, pathName, pageSession, lighthouseReport(label, i)).catch(
+          (e: Error) => {
+            failure = e.message;
+            failures++;
+            return null;
+          },
         );
-      const done = results.filter((r) => typeof r !== "string");
+        if (run) done.push(run);
+      }
       const median = done.length > 0 ? medianRun(done) : null;
       rows.push({
         scenario: `Lighthouse seluler ${label}`,
@@ -428,7 +434,8 @@ try {
         target: "skor ≥ 90",
         pass: median ? median.score >= 90 : null,
         note: median
-          ? `median ${describeRun(median)}; semua skor: ${done.map((r) => r.score).join(", ")}`
+          ? `median ${describeRun(median)}; semua skor: ${done.map((r) => r.score).join(", ")}` +
+            (failures > 0 ? `; ${failures} kali gagal dan diulang (${failure})` : "")
           : `tidak dapat dijalankan: ${failure}`,
       });
       extra[`lighthouse ${label}`] = done;
