@@ -60,17 +60,17 @@ test("the ASN home and the visit form do not prefetch the pages they link to", a
     const page = await context.newPage();
     await signInAndWait(page, asn.nip, "/asn");
     for (const path of ["/asn", `/asn/keluarga/${asn.household_id}/lapor`]) {
-      const pageRequests: string[] = [];
+      const prefetches: string[] = [];
       const record = (request: Request) => {
         const headers = request.headers();
-        if (headers["rsc"] || headers["next-router-prefetch"]) pageRequests.push(request.url());
+        if (headers["rsc"] || headers["next-router-prefetch"]) prefetches.push(request.url());
       };
       page.on("request", record);
       await page.goto(`${baseURL}${path}`, { waitUntil: "networkidle" });
       await page.waitForTimeout(1_000); // prefetches start once links are in view, after hydration
       page.off("request", record);
       await expect(page.locator("a[href^='/asn']").first()).toBeVisible();
-      expect(pageRequests, `${path}: prefetch requests`).toEqual([]);
+      expect(prefetches, `${path}: prefetch requests`).toEqual([]);
     }
   } finally {
     await context.close();
